@@ -1,0 +1,147 @@
+package dev.pgrelocate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything that decides what a rewrite does; immutable. Start from a preset and override:
+ * {@code RewriteOptions.builder().preset(Preset.SUPABASE).stripRestrict(true).build()}.
+ */
+public final class RewriteOptions {
+    private final Preset preset;
+    private final List<String> sourceSchemas;
+    private final String targetSchema;
+    private final Set<String> excludedExtensions;
+    private final boolean targetOwnedByPlatform;
+    private final boolean stripRestrict;
+
+    private RewriteOptions(Builder b) {
+        this.preset = b.preset;
+        this.sourceSchemas = List.copyOf(b.sourceSchemas != null ? b.sourceSchemas : b.preset.sourceSchemas());
+        this.targetSchema = b.targetSchema != null ? b.targetSchema : b.preset.targetSchema();
+        Set<String> excluded = new LinkedHashSet<>(b.defaultExcludes ? Preset.DEFAULT_EXCLUDED : List.of());
+        excluded.addAll(b.extraExcludes);
+        this.excludedExtensions = Collections.unmodifiableSet(excluded);
+        this.targetOwnedByPlatform = b.targetOwnedByPlatform != null ? b.targetOwnedByPlatform : b.preset.targetOwnedByPlatform();
+        this.stripRestrict = b.stripRestrict;
+        validate();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The preset's defaults, unchanged. */
+    public static RewriteOptions of(Preset preset) {
+        return builder().preset(preset).build();
+    }
+
+    public Preset preset() {
+        return preset;
+    }
+
+    /** Schemas whose extensions move; {@code "*"} means every schema but the target. */
+    public List<String> sourceSchemas() {
+        return sourceSchemas;
+    }
+
+    public String targetSchema() {
+        return targetSchema;
+    }
+
+    public Set<String> excludedExtensions() {
+        return excludedExtensions;
+    }
+
+    public boolean targetOwnedByPlatform() {
+        return targetOwnedByPlatform;
+    }
+
+    public boolean stripRestrict() {
+        return stripRestrict;
+    }
+
+    private void validate() {
+        if (targetSchema.isBlank()) {
+            throw new PgRelocateException("the target schema is empty: name one, e.g. --target-schema heroku_ext",
+                    PgRelocateException.EXIT_USAGE);
+        }
+        if (sourceSchemas.isEmpty() || sourceSchemas.stream().anyMatch(String::isBlank)) {
+            throw new PgRelocateException("the source schemas are empty: name at least one, or * for every schema but the target",
+                    PgRelocateException.EXIT_USAGE);
+        }
+        if (sourceSchemas.size() == 1 && sourceSchemas.get(0).equals(targetSchema)) {
+            throw new PgRelocateException("the source schema and the target schema are both '" + targetSchema
+                    + "': nothing would move", PgRelocateException.EXIT_USAGE);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "preset=" + preset + " sources=" + sourceSchemas + " target=" + targetSchema
+                + " excluded=" + excludedExtensions + " targetOwnedByPlatform=" + targetOwnedByPlatform
+                + " stripRestrict=" + stripRestrict;
+    }
+
+    /** Builder; every setter is optional, unset values come from the preset ({@link Preset#HEROKU} by default). */
+    public static final class Builder {
+        private Preset preset = Preset.HEROKU;
+        private List<String> sourceSchemas;
+        private String targetSchema;
+        private boolean defaultExcludes = true;
+        private final List<String> extraExcludes = new ArrayList<>();
+        private Boolean targetOwnedByPlatform;
+        private boolean stripRestrict;
+
+        private Builder() {
+        }
+
+        public Builder preset(Preset preset) {
+            this.preset = preset;
+            return this;
+        }
+
+        /** Replaces the preset's source schemas; empty or null keeps the preset's. */
+        public Builder sourceSchemas(Collection<String> schemas) {
+            this.sourceSchemas = schemas == null || schemas.isEmpty() ? null : List.copyOf(schemas);
+            return this;
+        }
+
+        public Builder targetSchema(String schema) {
+            this.targetSchema = schema;
+            return this;
+        }
+
+        /** Extensions to leave in place, in addition to the defaults (unless {@link #defaultExcludes(boolean)} is off). */
+        public Builder exclude(Collection<String> extensions) {
+            if (extensions != null) {
+                extraExcludes.addAll(extensions);
+            }
+            return this;
+        }
+
+        /** Whether plpgsql, postgis_topology and postgis_tiger_geocoder stay excluded (default true). */
+        public Builder defaultExcludes(boolean keep) {
+            this.defaultExcludes = keep;
+            return this;
+        }
+
+        public Builder targetOwnedByPlatform(Boolean owned) {
+            this.targetOwnedByPlatform = owned;
+            return this;
+        }
+
+        public Builder stripRestrict(boolean strip) {
+            this.stripRestrict = strip;
+            return this;
+        }
+
+        public RewriteOptions build() {
+            return new RewriteOptions(this);
+        }
+    }
+}

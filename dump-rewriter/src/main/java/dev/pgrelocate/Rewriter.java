@@ -1,0 +1,62 @@
+package dev.pgrelocate;
+
+import dev.pgrelocate.report.RewriteReport;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The engine's front door: rewrite a psql script (plain pg_dump, structure.sql, migration) in one
+ * streaming pass, check what would fail on the target platform, or rewrite one SQL string (an
+ * archive's TOC entry) with the same rules.
+ *
+ * <pre>{@code
+ * Rewriter rewriter = new Rewriter(RewriteOptions.of(Preset.HEROKU));
+ * RewriteReport report = rewriter.rewrite(in, out, "structure.sql");
+ * }</pre>
+ */
+public final class Rewriter {
+    private final RewriteOptions options;
+
+    public Rewriter(RewriteOptions options) {
+        this.options = options;
+    }
+
+    public RewriteOptions options() {
+        return options;
+    }
+
+    /**
+     * Rewrites {@code in} to {@code out}. Throws {@link dev.pgrelocate.statement.DumpSyntaxException}
+     * for input psql could not run; output written before the error is then incomplete, which is
+     * why file outputs go through {@link dev.pgrelocate.write.AtomicFileOutput}.
+     */
+    public RewriteReport rewrite(InputStream in, OutputStream out, String sourceName) throws IOException {
+        return new StreamRewriter(options).run(in, out, sourceName);
+    }
+
+    /** Reads the whole input and reports, without writing anything; {@link RewriteReport#findings()} are the failures. */
+    public RewriteReport check(InputStream in, String sourceName) throws IOException {
+        return rewrite(in, OutputStream.nullOutputStream(), sourceName);
+    }
+
+    /** The same rules over SQL held as a string (UTF-8), e.g. one TOC entry's definition. */
+    public SqlRewrite rewriteSql(String sql, String sourceName) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(sql.length() + 64);
+        try {
+            RewriteReport report = rewrite(new ByteArrayInputStream(sql.getBytes(StandardCharsets.UTF_8)), out, sourceName);
+            return new SqlRewrite(out.toString(StandardCharsets.UTF_8), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory streams do not fail
+        }
+    }
+
+    /** A rewritten SQL string and what changed in it. */
+    public record SqlRewrite(String sql, RewriteReport report) {
+    }
+}

@@ -1,0 +1,110 @@
+package dev.pgrelocate;
+
+import dev.pgrelocate.report.RewriteReport;
+import dev.pgrelocate.rule.MetaCommandRule;
+import dev.pgrelocate.rule.RuleContext;
+import dev.pgrelocate.rule.RuleSet;
+import dev.pgrelocate.rule.SchemaMove;
+import dev.pgrelocate.rule.StatementRule;
+import dev.pgrelocate.statement.Statement;
+import dev.pgrelocate.statement.StatementReader;
+import dev.pgrelocate.write.EditApplier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** One pass over one input: read an item, let the rules edit it, write it. */
+final class StreamRewriter {
+    private final RewriteOptions options;
+    private final RuleSet rules;
+
+    StreamRewriter(RewriteOptions options) {
+        this.options = options;
+        this.rules = RuleSet.forOptions(options);
+    }
+
+    RewriteReport run(InputStream in, OutputStream out, String source) throws IOException {
+        RewriteReport report = new RewriteReport();
+        report.addSource(source);
+        RuleContext context = new RuleContext(new SchemaMove(options), options.targetOwnedByPlatform(), report, source);
+        StatementReader reader = new StatementReader(in, source);
+        boolean lineEndingKnown = false;
+        boolean swallowLineEnd = false;
+        StatementReader.Item item;
+        while ((item = reader.next()) != StatementReader.Item.END) {
+            switch (item) {
+                case STATEMENT -> swallowLineEnd = writeStatement(reader.statement(), context, out);
+                case META_COMMAND -> {
+                    writeMetaCommand(reader, context, out);
+                    swallowLineEnd = false;
+                }
+                case TRIVIA -> {
+                    int start = reader.start();
+                    if (swallowLineEnd) {
+                        start = afterLineEnd(reader.buffer(), start, reader.end());
+                        swallowLineEnd = false;
+                    }
+                    if (!lineEndingKnown) {
+                        lineEndingKnown = detectLineEnding(reader.buffer(), reader.start(), reader.end(), context);
+                    }
+                    out.write(reader.buffer(), start, reader.end() - start);
+                }
+                case COPY_DATA -> out.write(reader.buffer(), reader.start(), reader.end() - reader.start());
+                default -> throw new IllegalStateException("unexpected item " + item);
+            }
+        }
+        out.flush();
+        return report;
+    }
+
+    /** Applies the rules; returns true when the statement was dropped (its line end goes too). */
+    private boolean writeStatement(Statement s, RuleContext context, OutputStream out) throws IOException {
+        context.begin(s);
+        for (StatementRule rule : rules.statementRules()) {
+            rule.apply(s, context);
+            if (context.dropped()) {
+                return true;
+            }
+        }
+        EditApplier.write(s.bytes(), context.edits(), out);
+        return false;
+    }
+
+    private void writeMetaCommand(StatementReader reader, RuleContext context, OutputStream out) throws IOException {
+        String line = reader.itemText();
+        for (MetaCommandRule rule : rules.metaCommandRules()) {
+            String why = rule.drop(line);
+            if (why != null) {
+                context.recordLine(rule.id(), reader.itemLine(), reader.itemColumn(), line.split(" ", 2)[0], why);
+                return;
+            }
+        }
+        out.write(reader.buffer(), reader.start(), reader.end() - reader.start());
+    }
+
+    /** Skips spaces and tabs and one line end, if the trivia starts that way. */
+    private static int afterLineEnd(byte[] buf, int start, int end) {
+        int i = start;
+        while (i < end && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
+        }
+        if (i < end && buf[i] == '\n') {
+            return i + 1;
+        }
+        if (i + 1 < end && buf[i] == '\r' && buf[i + 1] == '\n') {
+            return i + 2;
+        }
+        return start;
+    }
+
+    private static boolean detectLineEnding(byte[] buf, int start, int end, RuleContext context) {
+        for (int i = start; i < end; i++) {
+            if (buf[i] == '\n') {
+                context.setLineEnding(i > start && buf[i - 1] == '\r' ? "\r\n" : "\n");
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pgrelocate.files;
+
+import dev.pgrelocate.PgRelocateException;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Tells a plain SQL script from what pg_dump writes otherwise, by the first bytes: custom-format
+ * archives start with {@code PGDMP}, tar archives carry {@code ustar} at offset 257, gzip starts
+ * with 1f 8b. Plain and gzip-compressed plain scripts are read; archives get a clear error.
+ */
+public final class InputFormat {
+    private static final int SNIFF = 512;
+
+    private InputFormat() {
+    }
+
+    /** The stream to lex: the input itself, or its decompressed content for a gzip'd script. */
+    public static InputStream openScript(InputStream raw, String source) throws IOException {
+        BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, 64 * 1024);
+        in.mark(SNIFF);
+        byte[] head = in.readNBytes(SNIFF);
+        in.reset();
+        if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
+            return new GZIPInputStream(in, 64 * 1024);
+        }
+        if (head.length >= 5 && new String(head, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("PGDMP")) {
+            throw notAScript(source, "a pg_dump custom-format archive (PGDMP)");
+        }
+        if (head.length >= 262 && new String(head, 257, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("ustar")) {
+            throw notAScript(source, "a tar archive (pg_dump -Ft)");
+        }
+        return in;
+    }
+
+    private static PgRelocateException notAScript(String source, String what) {
+        return new PgRelocateException(source + ":1:1: error: this is " + what + ", not a plain SQL script; archive"
+                + " formats are not read by this version" + System.lineSeparator()
+                + "  hint: convert it first, e.g. pg_restore -f dump.sql " + source, PgRelocateException.EXIT_BAD_INPUT);
+    }
+}

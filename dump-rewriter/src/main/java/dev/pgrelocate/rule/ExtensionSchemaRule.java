@@ -1,0 +1,47 @@
+package dev.pgrelocate.rule;
+
+import dev.pgrelocate.statement.Statement;
+import dev.pgrelocate.statement.StatementKind;
+
+/**
+ * Moves {@code CREATE EXTENSION} into the target schema: a named source schema is replaced, a
+ * missing {@code WITH SCHEMA} is added. Excluded extensions and extensions already in the target
+ * or in a schema that does not move are left as they are.
+ */
+public final class ExtensionSchemaRule implements StatementRule {
+    public static final String ID = "extension-schema";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void apply(Statement s, RuleContext context) {
+        if (s.kind() != StatementKind.CREATE_EXTENSION) {
+            return;
+        }
+        CreateExtension ext = CreateExtension.parse(s);
+        SchemaMove move = context.move();
+        if (ext == null || move.isExcluded(ext.name())) {
+            return;
+        }
+        String failure = context.targetOwnedByPlatform()
+                ? "extension \"" + ext.name() + "\" must be installed in schema \"" + move.target() + "\""
+                : null;
+        if (ext.schemaToken() != null) {
+            if (move.movesFrom(ext.schema())) {
+                context.replace(ID, ext.schemaToken().start(), ext.schemaToken().end(), move.targetSql(),
+                        "extension " + ext.name() + ": SCHEMA " + ext.schema() + " -> " + move.target(), failure);
+            }
+            return;
+        }
+        if (ext.withToken() != null) {
+            context.insert(ID, ext.withToken().end(), " SCHEMA " + move.targetSql(),
+                    "extension " + ext.name() + ": added SCHEMA " + move.target(), failure);
+        } else {
+            context.insert(ID, ext.nameToken().end(), " WITH SCHEMA " + move.targetSql(),
+                    "extension " + ext.name() + ": added WITH SCHEMA " + move.target(), failure);
+        }
+    }
+}

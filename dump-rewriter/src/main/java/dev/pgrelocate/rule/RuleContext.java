@@ -1,0 +1,107 @@
+package dev.pgrelocate.rule;
+
+import dev.pgrelocate.report.Change;
+import dev.pgrelocate.report.Diagnostic;
+import dev.pgrelocate.report.RewriteReport;
+import dev.pgrelocate.statement.Statement;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What rules see and write: the direction of the move, what the stream has shown so far, and the
+ * edits for the statement at hand. One context serves one input stream.
+ */
+public final class RuleContext {
+    private final SchemaMove move;
+    private final boolean targetOwnedByPlatform;
+    private final RewriteReport report;
+    private final String source;
+
+    private boolean targetSchemaCreated;
+    private String lineEnding = "\n";
+
+    private Statement statement;
+    private final List<Edit> edits = new ArrayList<>();
+    private boolean dropped;
+
+    public RuleContext(SchemaMove move, boolean targetOwnedByPlatform, RewriteReport report, String source) {
+        this.move = move;
+        this.targetOwnedByPlatform = targetOwnedByPlatform;
+        this.report = report;
+        this.source = source;
+    }
+
+    public SchemaMove move() {
+        return move;
+    }
+
+    /** The platform owns the target schema (heroku, supabase): a restore must leave it alone. */
+    public boolean targetOwnedByPlatform() {
+        return targetOwnedByPlatform;
+    }
+
+    /** True once the stream has created the target schema (or a rule inserted its creation). */
+    public boolean targetSchemaCreated() {
+        return targetSchemaCreated;
+    }
+
+    public void markTargetSchemaCreated() {
+        this.targetSchemaCreated = true;
+    }
+
+    /** The input's line ending ({@code \n} or {@code \r\n}), for inserted lines. */
+    public String lineEnding() {
+        return lineEnding;
+    }
+
+    public void setLineEnding(String lineEnding) {
+        this.lineEnding = lineEnding;
+    }
+
+    // ------------------------------------------------------------ per statement
+
+    public void begin(Statement s) {
+        this.statement = s;
+        this.edits.clear();
+        this.dropped = false;
+    }
+
+    public List<Edit> edits() {
+        return Collections.unmodifiableList(edits);
+    }
+
+    public boolean dropped() {
+        return dropped;
+    }
+
+    public void replace(String rule, int start, int end, String replacement, String description, String failure) {
+        edits.add(new Edit(start, end, replacement));
+        record(rule, start, description, failure);
+    }
+
+    public void insert(String rule, int at, String text, String description, String failure) {
+        replace(rule, at, at, text, description, failure);
+    }
+
+    /** Removes the whole statement (and the line end right after it). */
+    public void drop(String rule, String description, String failure) {
+        dropped = true;
+        record(rule, 0, description, failure);
+    }
+
+    public void warn(int at, String message, String hint) {
+        report.warn(Diagnostic.warning(source, statement.lineAt(at), statement.columnAt(at), message, hint));
+    }
+
+    private void record(String rule, int at, String description, String failure) {
+        report.record(new Change(rule, source, statement.lineAt(at), statement.columnAt(at), statement.firstLine(),
+                description, failure));
+    }
+
+    /** Records a change to a line that is not a statement (a meta-command). */
+    public void recordLine(String rule, long line, long column, String text, String description) {
+        report.record(new Change(rule, source, line, column, text.strip(), description, null));
+    }
+}

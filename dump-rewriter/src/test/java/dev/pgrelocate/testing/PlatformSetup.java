@@ -1,0 +1,54 @@
+package dev.pgrelocate.testing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * How a hosting platform prepares the database a dump is restored into.
+ *
+ * <p>In both modes the restore runs as {@value #APP_ROLE}, a non-superuser LOGIN role that owns the
+ * database (so it may create schemas, and the trusted contrib extensions, in it). All extensions the
+ * fixtures use are {@code trusted = true} in PostgreSQL 15, so nothing has to be pre-installed.
+ */
+public enum PlatformSetup {
+
+    /** A plain PostgreSQL database owned by {@code app}. */
+    VANILLA {
+        @Override
+        void preparePlatform(EmbeddedServer server, String database) {
+            // nothing beyond the database itself
+        }
+    },
+
+    /**
+     * Heroku Postgres between August 2022 and August 2023: schema {@code heroku_ext} exists before
+     * the restore (owned by {@value #PLATFORM_ADMIN_ROLE}, with USAGE and CREATE granted to the app)
+     * and an event trigger rejects extensions created in any other schema.
+     */
+    HEROKU_LIKE {
+        @Override
+        void preparePlatform(EmbeddedServer server, String database) throws SQLException {
+            server.createRoleIfMissing(PLATFORM_ADMIN_ROLE, "NOLOGIN");
+            try (Connection superuser = server.connectAsSuperuser(database);
+                    Statement statement = superuser.createStatement()) {
+                statement.execute("CREATE SCHEMA " + HerokuExtensionGuard.SCHEMA + " AUTHORIZATION " + PLATFORM_ADMIN_ROLE);
+                statement.execute("GRANT USAGE, CREATE ON SCHEMA " + HerokuExtensionGuard.SCHEMA + " TO " + APP_ROLE);
+                HerokuExtensionGuard.install(superuser);
+            }
+        }
+    };
+
+    public static final String APP_ROLE = "app";
+    public static final String PLATFORM_ADMIN_ROLE = "heroku_admin";
+
+    /** Creates a fresh database for one restore. */
+    public RestoreTarget prepare(EmbeddedServer server) throws SQLException {
+        server.createRoleIfMissing(APP_ROLE, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
+        String database = server.createDatabase(APP_ROLE);
+        preparePlatform(server, database);
+        return new RestoreTarget(database, APP_ROLE);
+    }
+
+    abstract void preparePlatform(EmbeddedServer server, String database) throws SQLException;
+}

@@ -1,0 +1,78 @@
+package dev.pgrelocate.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real psql 15 client against an {@link EmbeddedServer}: psql, not the server, decides
+ * statement boundaries and understands {@code \restrict}, COPY data and other meta-commands, so it
+ * is the consumer a rewritten plain dump has to satisfy.
+ */
+public final class PsqlRunner {
+
+    /** Override with {@code -Dpgrelocate.test.psql=/path/to/psql}. */
+    private static final Path PSQL = Path.of(System.getProperty("pgrelocate.test.psql", "/usr/bin/psql"));
+    private static final long TIMEOUT_MINUTES = 5;
+
+    private final EmbeddedServer server;
+
+    public PsqlRunner(EmbeddedServer server) {
+        this.server = server;
+    }
+
+    /** {@code psql -X -v ON_ERROR_STOP=1 --no-psqlrc -f file} as {@code role}; exit 3 means a failed statement. */
+    public PsqlResult runFile(RestoreTarget target, Path file) throws IOException, InterruptedException {
+        return runFile(target.database(), target.role(), file);
+    }
+
+    public PsqlResult runFile(String database, String role, Path file) throws IOException, InterruptedException {
+        List<String> command = List.of(PSQL.toString(), "-X", "-v", "ON_ERROR_STOP=1", "--no-psqlrc",
+                "-h", EmbeddedServer.HOST, "-p", Integer.toString(server.port()), "-U", role, "-d", database,
+                "-f", file.toAbsolutePath().toString());
+        Path stdout = Files.createTempFile("psql-", ".out");
+        Path stderr = Files.createTempFile("psql-", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile());
+            isolateEnvironment(builder.environment());
+            Process process = builder.start();
+            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("psql did not finish within " + TIMEOUT_MINUTES + " minutes: " + file);
+            }
+            return new PsqlResult(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    /** Keeps the developer's PG* settings (service files, passwords, options) out, and messages in English. */
+    private static void isolateEnvironment(Map<String, String> environment) {
+        environment.keySet().removeIf(name -> name.startsWith("PG"));
+        environment.put("LC_ALL", "C.UTF-8");
+        environment.put("PGAPPNAME", "pgrelocate-tests");
+        environment.put("PGCONNECT_TIMEOUT", "10");
+    }
+
+    /** Exit code and everything psql printed. */
+    public record PsqlResult(int exitCode, String stdout, String stderr) {
+
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+
+        @Override
+        public String toString() {
+            return "psql exit " + exitCode + "\n--- stderr ---\n" + stderr;
+        }
+    }
+}
