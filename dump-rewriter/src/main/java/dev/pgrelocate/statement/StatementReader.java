@@ -435,9 +435,13 @@ public final class StatementReader implements Closeable {
 
     // ------------------------------------------------------------ buffer management
 
-    /** Moves unread bytes to the front when no item needs the consumed ones. */
+    /**
+     * Starts over at the front of the buffer when everything in it has been consumed. Unread bytes
+     * are not moved here: that would copy up to a buffer's worth per item. {@link #fillKeeping}
+     * shifts them once the buffer is full.
+     */
     private void compact() {
-        if (pos > 0) {
+        if (pos > 0 && pos == limit) {
             shiftOut(pos);
         }
     }
