@@ -7,20 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgrelocate.files.FileRewriter;
 import dev.pgrelocate.report.RewriteReport;
 import dev.pgrelocate.testing.DatabaseSnapshot;
-import dev.pgrelocate.testing.EmbeddedServer;
+import dev.pgrelocate.testing.EmbeddedServerTest;
 import dev.pgrelocate.testing.Fixtures;
 import dev.pgrelocate.testing.PlatformSetup;
-import dev.pgrelocate.testing.PsqlRunner;
 import dev.pgrelocate.testing.PsqlRunner.PsqlResult;
 import dev.pgrelocate.testing.RestoreTarget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The promise of the rewrite, on real pg_dump 15 output and real servers: the rewritten dump
@@ -28,61 +27,46 @@ import org.junit.jupiter.api.io.TempDir;
  * one, and the restored database holds the source's rows with every extension where the preset
  * puts it.
  */
-class RestoreAfterRewriteTest {
+class RestoreAfterRewriteTest extends EmbeddedServerTest {
 
-    private static EmbeddedServer server;
-    private static PsqlRunner psql;
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedServer.start();
-        psql = new PsqlRunner(server);
-    }
 
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    /**
+     * Each row: a fixture, the script its source database was built from, the preset, and the
+     * platform it restores on. The last row is a 2022-2023 Heroku database restored to Heroku: its
+     * --clean dump creates, re-owns and drops heroku_ext itself.
+     */
+    @ParameterizedTest(name = "{0} with --preset {2} restores on {3}")
+    @CsvSource({
+        "rails_app.plain.sql,      rails_app.sql,      HEROKU,      HEROKU_LIKE",
+        "rails_app.plain.sql,      rails_app.sql,      HEROKU,      VANILLA",
+        "rails_app.clean.sql,      rails_app.sql,      HEROKU,      HEROKU_LIKE",
+        "rails_app.plain.sql,      rails_app.sql,      SUPABASE,    VANILLA",
+        "heroku_ext_app.plain.sql, heroku_ext_app.sql, HEROKU_EXIT, VANILLA",
+        "heroku_ext_app.clean.sql, heroku_ext_app.sql, HEROKU_EXIT, VANILLA",
+        "heroku_ext_app.clean.sql, heroku_ext_app.sql, HEROKU,      HEROKU_LIKE",
+    })
+    void rewrittenDumpRestoresWithTheSourcesRows(String dump, String sourceScript, Preset preset, PlatformSetup platform)
+            throws Exception {
+        DatabaseSnapshot source = build(sourceScript);
+        Path rewritten = rewrite(dump, RewriteOptions.of(preset));
+        RestoreTarget target = platform.prepare(server);
 
-    @Test
-    void railsPlainDumpRestoresOnHerokuLikeServer() throws Exception {
-        assertRestoresEqual("rails_app.plain.sql", "rails_app.sql", Preset.HEROKU, PlatformSetup.HEROKU_LIKE);
-    }
+        PsqlResult result = psql.runFile(target, rewritten);
 
-    @Test
-    void railsPlainDumpRestoresOnVanillaServer() throws Exception {
-        assertRestoresEqual("rails_app.plain.sql", "rails_app.sql", Preset.HEROKU, PlatformSetup.VANILLA);
-    }
-
-    @Test
-    void railsCleanIfExistsDumpRestoresOnHerokuLikeServer() throws Exception {
-        assertRestoresEqual("rails_app.clean.sql", "rails_app.sql", Preset.HEROKU, PlatformSetup.HEROKU_LIKE);
-    }
-
-    @Test
-    void railsDumpMovedToSupabaseExtensionsSchemaRestoresOnVanillaServer() throws Exception {
-        assertRestoresEqual("rails_app.plain.sql", "rails_app.sql", Preset.SUPABASE, PlatformSetup.VANILLA);
-    }
-
-    @Test
-    void herokuExtDumpMovedBackToPublicRestoresOnVanillaServer() throws Exception {
-        assertRestoresEqual("heroku_ext_app.plain.sql", "heroku_ext_app.sql", Preset.HEROKU_EXIT, PlatformSetup.VANILLA);
-    }
-
-    @Test
-    void herokuExtCleanDumpMovedBackToPublicRestoresOnVanillaServer() throws Exception {
-        assertRestoresEqual("heroku_ext_app.clean.sql", "heroku_ext_app.sql", Preset.HEROKU_EXIT, PlatformSetup.VANILLA);
-    }
-
-    /** A 2022-2023 Heroku database restored to Heroku: the dump creates, re-owns and drops heroku_ext itself. */
-    @Test
-    void herokuExtCleanDumpRestoresOnHerokuLikeServerWhereThePlatformOwnsTheSchema() throws Exception {
-        assertRestoresEqual("heroku_ext_app.clean.sql", "heroku_ext_app.sql", Preset.HEROKU, PlatformSetup.HEROKU_LIKE);
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("", result.stderr(), result::toString);
+        DatabaseSnapshot restored = DatabaseSnapshot.take(server, target.database());
+        assertTrue(restored.tables().size() >= 5, "tables restored: " + restored.tables());
+        assertEquals(source.tables(), restored.tables(), "rows and checksums per table");
+        assertEquals(source.extensionSchemas().keySet(), restored.extensionSchemas().keySet());
+        Map<String, String> moved = movable(restored.extensionSchemas());
+        assertTrue(moved.size() >= 6, moved::toString);
+        moved.forEach((ext, schema) -> assertEquals(preset.targetSchema(), schema, ext));
+        assertEquals("pg_catalog", restored.extensionSchemas().get("plpgsql"), "excluded extensions stay");
     }
 
     @Test
@@ -116,26 +100,6 @@ class RestoreAfterRewriteTest {
         RestoreTarget target = PlatformSetup.HEROKU_LIKE.prepare(server);
         PsqlResult result = psql.runFile(target, rewritten);
         assertEquals(0, result.exitCode(), result::toString);
-    }
-
-    private void assertRestoresEqual(String dump, String sourceScript, Preset preset, PlatformSetup platform)
-            throws Exception {
-        DatabaseSnapshot source = build(sourceScript);
-        Path rewritten = rewrite(dump, RewriteOptions.of(preset));
-        RestoreTarget target = platform.prepare(server);
-
-        PsqlResult result = psql.runFile(target, rewritten);
-
-        assertEquals(0, result.exitCode(), result::toString);
-        assertEquals("", result.stderr(), result::toString);
-        DatabaseSnapshot restored = DatabaseSnapshot.take(server, target.database());
-        assertTrue(restored.tables().size() >= 5, "tables restored: " + restored.tables());
-        assertEquals(source.tables(), restored.tables(), "rows and checksums per table");
-        assertEquals(source.extensionSchemas().keySet(), restored.extensionSchemas().keySet());
-        Map<String, String> moved = movable(restored.extensionSchemas());
-        assertTrue(moved.size() >= 6, moved::toString);
-        moved.forEach((ext, schema) -> assertEquals(preset.targetSchema(), schema, ext));
-        assertEquals("pg_catalog", restored.extensionSchemas().get("plpgsql"), "excluded extensions stay");
     }
 
     /** The extensions a preset moves: all but the default exclusions (plpgsql lives in pg_catalog). */

@@ -14,13 +14,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 
 /** Proves that the test platform behaves like Heroku in 2022-2023 and like plain PostgreSQL otherwise. */
-class HerokuLikeServerTest {
+class HerokuLikeServerTest extends EmbeddedServerTest {
 
     /** Rows that rails_app.sql inserts (see its INSERT ... generate_series ranges). */
     static final Map<String, Long> RAILS_APP_ROWS = Map.of(
@@ -36,21 +34,7 @@ class HerokuLikeServerTest {
     static final List<String> RAILS_APP_EXTENSIONS =
             List.of("btree_gist", "citext", "hstore", "pg_trgm", "pgcrypto", "tablefunc", "uuid-ossp");
 
-    private static EmbeddedServer server;
-    private static PsqlRunner psql;
 
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedServer.start();
-        psql = new PsqlRunner(server);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void extensionInPublicIsRejectedWithHerokusMessage() throws Exception {
