@@ -67,7 +67,7 @@ public final class RewriteOptions {
 
     private void validate() {
         if (targetSchema.isBlank()) {
-            throw new PgRelocateException("the target schema is empty: name one, e.g. --target-schema heroku_ext",
+            throw new PgRelocateException("the target schema is empty: name the schema extensions move to, e.g. heroku_ext",
                     PgRelocateException.EXIT_USAGE);
         }
         if (sourceSchemas.isEmpty() || sourceSchemas.stream().anyMatch(String::isBlank)) {

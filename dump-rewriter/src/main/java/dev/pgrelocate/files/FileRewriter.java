@@ -19,9 +19,28 @@ import java.nio.file.Path;
  */
 public final class FileRewriter {
     private final Rewriter rewriter;
+    private final Path baseDirectory;
 
+    /** Reports name each file as it was given. */
     public FileRewriter(Rewriter rewriter) {
+        this(rewriter, null);
+    }
+
+    /** Reports name files under {@code baseDirectory} relative to it (a build's project directory). */
+    public FileRewriter(Rewriter rewriter, Path baseDirectory) {
         this.rewriter = rewriter;
+        this.baseDirectory = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
+    }
+
+    /** The name reports and errors use for a file. */
+    String sourceName(Path input) {
+        if (baseDirectory != null) {
+            Path abs = input.toAbsolutePath().normalize();
+            if (abs.startsWith(baseDirectory) && !abs.equals(baseDirectory)) {
+                return baseDirectory.relativize(abs).toString();
+            }
+        }
+        return input.toString();
     }
 
     /** Rewrites {@code input} into {@code output} (created or replaced whole). */
@@ -30,8 +49,8 @@ public final class FileRewriter {
             throw new PgRelocateException("the output " + output + " is the input file: use in-place mode to rewrite it"
                     + " (it keeps a backup)", PgRelocateException.EXIT_USAGE);
         }
-        try (InputStream in = open(input); AtomicFileOutput out = new AtomicFileOutput(output)) {
-            RewriteReport report = rewriter.rewrite(in, out.stream(), input.toString());
+        try (InputStream in = open(input, sourceName(input)); AtomicFileOutput out = new AtomicFileOutput(output)) {
+            RewriteReport report = rewriter.rewrite(in, out.stream(), sourceName(input));
             out.commit();
             return report;
         }
@@ -39,8 +58,8 @@ public final class FileRewriter {
 
     /** Rewrites {@code input} into a stream (stdout); nothing is written for a file that fails to open. */
     public RewriteReport rewrite(Path input, OutputStream out) throws IOException {
-        try (InputStream in = open(input)) {
-            return rewriter.rewrite(in, out, input.toString());
+        try (InputStream in = open(input, sourceName(input))) {
+            return rewriter.rewrite(in, out, sourceName(input));
         }
     }
 
@@ -51,8 +70,8 @@ public final class FileRewriter {
      */
     public RewriteReport rewriteInPlace(Path input, String backupSuffix) throws IOException {
         Path inputAbs = input.toAbsolutePath();
-        try (InputStream in = open(input); AtomicFileOutput out = new AtomicFileOutput(inputAbs)) {
-            RewriteReport report = rewriter.rewrite(in, out.stream(), input.toString());
+        try (InputStream in = open(input, sourceName(input)); AtomicFileOutput out = new AtomicFileOutput(inputAbs)) {
+            RewriteReport report = rewriter.rewrite(in, out.stream(), sourceName(input));
             if (report.changes().isEmpty()) {
                 return report; // closing without commit deletes the temporary file
             }
@@ -69,19 +88,19 @@ public final class FileRewriter {
     }
 
     public RewriteReport check(Path input) throws IOException {
-        try (InputStream in = open(input)) {
-            return rewriter.check(in, input.toString());
+        try (InputStream in = open(input, sourceName(input))) {
+            return rewriter.check(in, sourceName(input));
         }
     }
 
     /** Opens a file as a script, with a user-facing error for a missing or unreadable one. */
-    public static InputStream open(Path input) throws IOException {
+    private static InputStream open(Path input, String name) throws IOException {
         try {
-            return InputFormat.openScript(Files.newInputStream(input), input.toString());
+            return InputFormat.openScript(Files.newInputStream(input), name);
         } catch (NoSuchFileException e) {
-            throw new PgRelocateException("cannot read " + input + ": no such file", PgRelocateException.EXIT_BAD_INPUT, e);
+            throw new PgRelocateException("cannot read " + name + ": no such file", PgRelocateException.EXIT_BAD_INPUT, e);
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new PgRelocateException("cannot read " + input + ": permission denied", PgRelocateException.EXIT_BAD_INPUT, e);
+            throw new PgRelocateException("cannot read " + name + ": permission denied", PgRelocateException.EXIT_BAD_INPUT, e);
         }
     }
 }

@@ -271,6 +271,14 @@ public final class SqlLexer {
             if (isDigit(c) || c == '.' || c == '_' || isIdentStart(c)) {
                 i++;
             } else if ((c == '+' || c == '-') && (buf[i - 1] == 'e' || buf[i - 1] == 'E')) {
+                // psqlscan.l's realfail2: without a digit after it the sign is not part of the number,
+                // so in "1e--x" the "--" still starts a comment.
+                if (i + 1 == limit && !eof) {
+                    return false;
+                }
+                if (i + 1 == limit || !isDigit(buf[i + 1] & 0xFF)) {
+                    break;
+                }
                 i++;
             } else {
                 break;

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code SET [SESSION | LOCAL] name {TO | =} value [, ...]} taken apart: the parameter name and
- * each value with its token, so a rule can edit one element of a list.
+ * {@code SET [SESSION | LOCAL] name {TO | =} value [, ...]} (and {@code SET NAMES value}, which sets
+ * client_encoding) taken apart: the parameter name and each value with its token, so a rule can
+ * edit one element of a list.
  */
 public record SetStatement(String name, List<Value> values) {
 
@@ -29,11 +30,16 @@ public record SetStatement(String name, List<Value> values) {
         if (!c.hasNext() || c.peek().kind() != TokenKind.IDENTIFIER && c.peek().kind() != TokenKind.QUOTED_IDENTIFIER) {
             return null;
         }
-        String name = Identifiers.normalize(s, c.advance());
-        if (c.nextIsWord("TO") || c.nextIsOperator("=")) {
-            c.advance();
+        String name;
+        if (c.acceptWords("NAMES")) {
+            name = "client_encoding"; // gram.y: SET NAMES 'enc' is SET client_encoding TO 'enc'
         } else {
-            return null; // SET SESSION AUTHORIZATION, SET TIME ZONE, SET CONSTRAINTS ...
+            name = Identifiers.normalize(s, c.advance());
+            if (c.nextIsWord("TO") || c.nextIsOperator("=")) {
+                c.advance();
+            } else {
+                return null; // SET SESSION AUTHORIZATION, SET TIME ZONE, SET CONSTRAINTS ...
+            }
         }
         List<Value> values = new ArrayList<>();
         while (c.hasNext() && c.peek().kind() != TokenKind.SEMICOLON) {

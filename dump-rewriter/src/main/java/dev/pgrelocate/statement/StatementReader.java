@@ -401,6 +401,10 @@ public final class StatementReader implements Closeable {
     // ------------------------------------------------------------ session settings psql would apply
 
     private void followSessionSettings(Statement s) {
+        if (s.kind() == StatementKind.RESET) {
+            followReset(s);
+            return;
+        }
         if (s.kind() != StatementKind.SET) {
             return;
         }
@@ -409,10 +413,25 @@ public final class StatementReader implements Closeable {
             return;
         }
         switch (set.name()) {
-            case "standard_conforming_strings" -> lexer.setStandardConformingStrings(!set.value().equals("off"));
+            case "standard_conforming_strings" -> lexer.setStandardConformingStrings(!isFalse(set.value()));
             case "client_encoding" -> ClientEncodings.requireByteSafe(set.value(), s, source);
             default -> { }
         }
+    }
+
+    /** RESET standard_conforming_strings (or RESET ALL) goes back to the server default, on. */
+    private void followReset(Statement s) {
+        TokenCursor c = new TokenCursor(s);
+        c.advance();
+        if (c.nextIsWord("ALL") || c.nextIsWord("STANDARD_CONFORMING_STRINGS")) {
+            lexer.setStandardConformingStrings(true);
+        }
+    }
+
+    /** PostgreSQL's parse_bool for false: off, false, no, 0, and the prefixes it accepts ("of", "f", "n"). */
+    private static boolean isFalse(String value) {
+        return value.equals("0") || (value.length() >= 2 && "off".startsWith(value))
+                || (!value.isEmpty() && ("false".startsWith(value) || "no".startsWith(value)));
     }
 
     private static boolean isCopyFromStdin(Statement s) {

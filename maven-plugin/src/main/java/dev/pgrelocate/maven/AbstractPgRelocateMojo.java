@@ -281,7 +281,7 @@ public abstract class AbstractPgRelocateMojo extends AbstractMojo {
         getLog().debug("pgrelocate:" + goal() + " options: " + options);
         RewriteReport result;
         try {
-            result = process(new FileRewriter(new Rewriter(options)), inputs);
+            result = process(new FileRewriter(new Rewriter(options), basedir == null ? null : basedir.toPath()), inputs);
         } catch (DumpSyntaxException e) {
             // Already "file:line:column: error: ..." plus a hint: nothing to add.
             throw new MojoFailureException(e.getMessage(), e);

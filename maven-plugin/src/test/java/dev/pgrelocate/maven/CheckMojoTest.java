@@ -34,9 +34,9 @@ class CheckMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> Mojos.check(project, log).execute());
         String nl = System.lineSeparator();
         assertEquals("2 statements would fail on the target platform:" + nl
-                + input + ":3:51: CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;:"
+                + "db/structure.sql:3:51: CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;:"
                 + " extension \"citext\" must be installed in schema \"heroku_ext\"" + nl
-                + input + ":5:52: CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;:"
+                + "db/structure.sql:5:52: CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;:"
                 + " extension \"pg_trgm\" must be installed in schema \"heroku_ext\"" + nl
                 + "hint: run pgrelocate:rewrite to fix them (mvn pgrelocate:rewrite -Dpgrelocate.inPlace=true rewrites"
                 + " the files in place and keeps a backup)", e.getMessage());
