@@ -1,5 +1,7 @@
 package dev.pgrelocate;
 
+import dev.pgrelocate.catalog.ExtensionCatalog;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,6 +20,8 @@ public final class RewriteOptions {
     private final Set<String> excludedExtensions;
     private final boolean targetOwnedByPlatform;
     private final boolean stripRestrict;
+    private final ExtensionCatalog catalog;
+    private final boolean ensureExtensions;
 
     private RewriteOptions(Builder b) {
         this.preset = b.preset;
@@ -28,6 +32,8 @@ public final class RewriteOptions {
         this.excludedExtensions = Collections.unmodifiableSet(excluded);
         this.targetOwnedByPlatform = b.targetOwnedByPlatform != null ? b.targetOwnedByPlatform : b.preset.targetOwnedByPlatform();
         this.stripRestrict = b.stripRestrict;
+        this.catalog = b.catalog;
+        this.ensureExtensions = b.ensureExtensions;
         validate();
     }
 
@@ -65,6 +71,19 @@ public final class RewriteOptions {
         return stripRestrict;
     }
 
+    /**
+     * Extra extension members to know about (from {@code --catalog-url}), on top of the built-in
+     * catalog of the dump's PostgreSQL major; null for the built-in catalog alone.
+     */
+    public ExtensionCatalog catalog() {
+        return catalog;
+    }
+
+    /** Create extensions the dump uses but never creates, in the target, before their first use. */
+    public boolean ensureExtensions() {
+        return ensureExtensions;
+    }
+
     private void validate() {
         if (targetSchema.isBlank()) {
             throw new PgRelocateException("the target schema is empty: name the schema extensions move to, e.g. heroku_ext",
@@ -84,7 +103,8 @@ public final class RewriteOptions {
     public String toString() {
         return "preset=" + preset + " sources=" + sourceSchemas + " target=" + targetSchema
                 + " excluded=" + excludedExtensions + " targetOwnedByPlatform=" + targetOwnedByPlatform
-                + " stripRestrict=" + stripRestrict;
+                + " stripRestrict=" + stripRestrict + " ensureExtensions=" + ensureExtensions
+                + (catalog == null ? "" : " catalog=" + catalog.extensions());
     }
 
     /** Builder; every setter is optional, unset values come from the preset ({@link Preset#HEROKU} by default). */
@@ -96,6 +116,8 @@ public final class RewriteOptions {
         private final List<String> extraExcludes = new ArrayList<>();
         private Boolean targetOwnedByPlatform;
         private boolean stripRestrict;
+        private ExtensionCatalog catalog;
+        private boolean ensureExtensions;
 
         private Builder() {
         }
@@ -137,6 +159,16 @@ public final class RewriteOptions {
 
         public Builder stripRestrict(boolean strip) {
             this.stripRestrict = strip;
+            return this;
+        }
+
+        public Builder catalog(ExtensionCatalog catalog) {
+            this.catalog = catalog;
+            return this;
+        }
+
+        public Builder ensureExtensions(boolean ensure) {
+            this.ensureExtensions = ensure;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.pgrelocate;
 
 import dev.pgrelocate.report.RewriteReport;
+import dev.pgrelocate.rule.DumpDefinitions;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,12 +38,26 @@ public final class Rewriter {
      * why file outputs go through {@link dev.pgrelocate.write.AtomicFileOutput}.
      */
     public RewriteReport rewrite(InputStream in, OutputStream out, String sourceName) throws IOException {
-        return new StreamRewriter(options).run(in, out, sourceName);
+        return rewrite(in, out, sourceName, new DumpDefinitions());
+    }
+
+    /**
+     * The same, knowing beforehand what the dump defines (from {@link DumpDefinitions#scan} over a
+     * file): a reference to a user object that is defined after its first use then never moves.
+     */
+    public RewriteReport rewrite(InputStream in, OutputStream out, String sourceName, DumpDefinitions definitions)
+            throws IOException {
+        return new StreamRewriter(options).run(in, out, sourceName, definitions);
     }
 
     /** Reads the whole input and reports, without writing anything; {@link RewriteReport#findings()} are the failures. */
     public RewriteReport check(InputStream in, String sourceName) throws IOException {
-        return rewrite(in, OutputStream.nullOutputStream(), sourceName);
+        return check(in, sourceName, new DumpDefinitions());
+    }
+
+    /** {@link #check(InputStream, String)} knowing beforehand what the dump defines. */
+    public RewriteReport check(InputStream in, String sourceName, DumpDefinitions definitions) throws IOException {
+        return rewrite(in, OutputStream.nullOutputStream(), sourceName, definitions);
     }
 
     /** The same rules over SQL held as a string (UTF-8), e.g. one TOC entry's definition. */

@@ -4,7 +4,7 @@ import dev.pgrelocate.report.RewriteReport;
 import dev.pgrelocate.rule.MetaCommandRule;
 import dev.pgrelocate.rule.RuleContext;
 import dev.pgrelocate.rule.RuleSet;
-import dev.pgrelocate.rule.SchemaMove;
+import dev.pgrelocate.rule.DumpDefinitions;
 import dev.pgrelocate.rule.StatementRule;
 import dev.pgrelocate.statement.Statement;
 import dev.pgrelocate.statement.StatementReader;
@@ -18,23 +18,34 @@ import java.io.OutputStream;
 final class StreamRewriter {
     private final RewriteOptions options;
     private final RuleSet rules;
+    private final Catalogs catalogs;
 
     StreamRewriter(RewriteOptions options) {
         this.options = options;
         this.rules = RuleSet.forOptions(options);
+        this.catalogs = new Catalogs(options.catalog());
     }
 
-    RewriteReport run(InputStream in, OutputStream out, String source) throws IOException {
+    /**
+     * @param definitions names the dump defines, from a first pass over a file; for a stream an
+     *                    empty set that fills as statements pass
+     */
+    RewriteReport run(InputStream in, OutputStream out, String source, DumpDefinitions definitions) throws IOException {
         RewriteReport report = new RewriteReport();
         report.addSource(source);
-        RuleContext context = new RuleContext(new SchemaMove(options), options.targetOwnedByPlatform(), report, source);
+        RuleContext context = new RuleContext(options, catalogs.forUnknownMajor(), definitions, report, source);
         StatementReader reader = new StatementReader(in, source);
         boolean lineEndingKnown = false;
+        boolean statementSeen = false;
         boolean swallowLineEnd = false;
         StatementReader.Item item;
         while ((item = reader.next()) != StatementReader.Item.END) {
             switch (item) {
-                case STATEMENT -> swallowLineEnd = writeStatement(reader.statement(), context, out);
+                case STATEMENT -> {
+                    statementSeen = true;
+                    context.definitions().collect(reader.statement());
+                    swallowLineEnd = writeStatement(reader.statement(), context, out);
+                }
                 case META_COMMAND -> {
                     writeMetaCommand(reader, context, out);
                     swallowLineEnd = false;
@@ -48,11 +59,18 @@ final class StreamRewriter {
                     if (!lineEndingKnown) {
                         lineEndingKnown = detectLineEnding(reader.buffer(), reader.start(), reader.end(), context);
                     }
+                    if (!statementSeen) {
+                        catalogs.majorFromHeader(reader.itemText())
+                                .ifPresent(major -> context.movedExtensions().useCatalog(catalogs.forMajor(major)));
+                    }
                     out.write(reader.buffer(), start, reader.end() - start);
                 }
                 case COPY_DATA -> out.write(reader.buffer(), reader.start(), reader.end() - reader.start());
                 default -> throw new IllegalStateException("unexpected item " + item);
             }
+        }
+        for (StatementRule rule : rules.statementRules()) {
+            rule.finish(context);
         }
         out.flush();
         return report;

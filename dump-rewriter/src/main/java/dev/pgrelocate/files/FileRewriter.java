@@ -3,6 +3,7 @@ package dev.pgrelocate.files;
 import dev.pgrelocate.PgRelocateException;
 import dev.pgrelocate.Rewriter;
 import dev.pgrelocate.report.RewriteReport;
+import dev.pgrelocate.rule.DumpDefinitions;
 import dev.pgrelocate.write.AtomicFileOutput;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class FileRewriter {
                     + " (it keeps a backup)", PgRelocateException.EXIT_USAGE);
         }
         try (InputStream in = open(input, sourceName(input)); AtomicFileOutput out = new AtomicFileOutput(output)) {
-            RewriteReport report = rewriter.rewrite(in, out.stream(), sourceName(input));
+            RewriteReport report = rewriter.rewrite(in, out.stream(), sourceName(input), definitions(input));
             out.commit();
             return report;
         }
@@ -59,7 +60,7 @@ public final class FileRewriter {
     /** Rewrites {@code input} into a stream (stdout); nothing is written for a file that fails to open. */
     public RewriteReport rewrite(Path input, OutputStream out) throws IOException {
         try (InputStream in = open(input, sourceName(input))) {
-            return rewriter.rewrite(in, out, sourceName(input));
+            return rewriter.rewrite(in, out, sourceName(input), definitions(input));
         }
     }
 
@@ -71,7 +72,7 @@ public final class FileRewriter {
     public RewriteReport rewriteInPlace(Path input, String backupSuffix) throws IOException {
         Path inputAbs = input.toAbsolutePath();
         try (InputStream in = open(input, sourceName(input)); AtomicFileOutput out = new AtomicFileOutput(inputAbs)) {
-            RewriteReport report = rewriter.rewrite(in, out.stream(), sourceName(input));
+            RewriteReport report = rewriter.rewrite(in, out.stream(), sourceName(input), definitions(input));
             if (report.changes().isEmpty()) {
                 return report; // closing without commit deletes the temporary file
             }
@@ -89,7 +90,17 @@ public final class FileRewriter {
 
     public RewriteReport check(Path input) throws IOException {
         try (InputStream in = open(input, sourceName(input))) {
-            return rewriter.check(in, sourceName(input));
+            return rewriter.check(in, sourceName(input), definitions(input));
+        }
+    }
+
+    /**
+     * The first of two passes over a file: what the dump defines, so that a reference to a user
+     * object is recognised even before the object's own CREATE (COPY data is skipped, not parsed).
+     */
+    private DumpDefinitions definitions(Path input) throws IOException {
+        try (InputStream in = open(input, sourceName(input))) {
+            return DumpDefinitions.scan(in, sourceName(input));
         }
     }
 

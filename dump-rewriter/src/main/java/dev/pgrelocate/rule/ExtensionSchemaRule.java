@@ -23,7 +23,11 @@ public final class ExtensionSchemaRule implements StatementRule {
         }
         CreateExtension ext = CreateExtension.parse(s);
         SchemaMove move = context.move();
-        if (ext == null || move.isExcluded(ext.name())) {
+        if (ext == null) {
+            return;
+        }
+        context.createdExtensions().add(ext.name());
+        if (move.isExcluded(ext.name())) {
             return;
         }
         String failure = context.targetOwnedByPlatform()
@@ -31,11 +35,14 @@ public final class ExtensionSchemaRule implements StatementRule {
                 : null;
         if (ext.schemaToken() != null) {
             if (move.movesFrom(ext.schema())) {
+                context.movedExtensions().moved(ext.name(), ext.schema());
                 context.replace(ID, ext.schemaToken().start(), ext.schemaToken().end(), move.targetSql(),
                         "extension " + ext.name() + ": SCHEMA " + ext.schema() + " -> " + move.target(), failure);
             }
             return;
         }
+        // No schema: created in the first schema of the search path, public in every migration we know.
+        context.movedExtensions().moved(ext.name(), "public");
         if (ext.withToken() != null) {
             context.insert(ID, ext.withToken().end(), " SCHEMA " + move.targetSql(),
                     "extension " + ext.name() + ": added SCHEMA " + move.target(), failure);

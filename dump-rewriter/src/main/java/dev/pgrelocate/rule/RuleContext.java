@@ -1,5 +1,7 @@
 package dev.pgrelocate.rule;
 
+import dev.pgrelocate.RewriteOptions;
+import dev.pgrelocate.catalog.ExtensionCatalog;
 import dev.pgrelocate.report.Change;
 import dev.pgrelocate.report.Diagnostic;
 import dev.pgrelocate.report.RewriteReport;
@@ -7,7 +9,9 @@ import dev.pgrelocate.statement.Statement;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What rules see and write: the direction of the move, what the stream has shown so far, and the
@@ -16,8 +20,12 @@ import java.util.List;
 public final class RuleContext {
     private final SchemaMove move;
     private final boolean targetOwnedByPlatform;
+    private final boolean ensureExtensions;
     private final RewriteReport report;
     private final String source;
+    private final MovedExtensions movedExtensions;
+    private final DumpDefinitions definitions;
+    private final Set<String> createdExtensions = new HashSet<>();
 
     private boolean targetSchemaCreated;
     private String lineEnding = "\n";
@@ -26,9 +34,17 @@ public final class RuleContext {
     private final List<Edit> edits = new ArrayList<>();
     private boolean dropped;
 
-    public RuleContext(SchemaMove move, boolean targetOwnedByPlatform, RewriteReport report, String source) {
-        this.move = move;
-        this.targetOwnedByPlatform = targetOwnedByPlatform;
+    /**
+     * @param definitions what the dump defines, from a first pass when the input could be read
+     *                    twice; statements add to it as they stream by
+     */
+    public RuleContext(RewriteOptions options, ExtensionCatalog catalog, DumpDefinitions definitions,
+                       RewriteReport report, String source) {
+        this.move = new SchemaMove(options);
+        this.targetOwnedByPlatform = options.targetOwnedByPlatform();
+        this.ensureExtensions = options.ensureExtensions();
+        this.movedExtensions = new MovedExtensions(catalog);
+        this.definitions = definitions;
         this.report = report;
         this.source = source;
     }
@@ -40,6 +56,26 @@ public final class RuleContext {
     /** The platform owns the target schema (heroku, supabase): a restore must leave it alone. */
     public boolean targetOwnedByPlatform() {
         return targetOwnedByPlatform;
+    }
+
+    /** Extensions created so far that move, with the schema each came from. */
+    public MovedExtensions movedExtensions() {
+        return movedExtensions;
+    }
+
+    /** Every extension the stream has created so far, moved or not. */
+    public Set<String> createdExtensions() {
+        return createdExtensions;
+    }
+
+    /** Schema-qualified names the dump defines itself. */
+    public DumpDefinitions definitions() {
+        return definitions;
+    }
+
+    /** {@code --ensure-extensions}: create extensions the dump uses but never creates. */
+    public boolean ensureExtensions() {
+        return ensureExtensions;
     }
 
     /** True once the stream has created the target schema (or a rule inserted its creation). */
@@ -92,7 +128,12 @@ public final class RuleContext {
     }
 
     public void warn(int at, String message, String hint) {
-        report.warn(Diagnostic.warning(source, statement.lineAt(at), statement.columnAt(at), message, hint));
+        warnAt(statement.lineAt(at), statement.columnAt(at), message, hint);
+    }
+
+    /** A warning at a place of the input, for rules that report after the statement has passed. */
+    public void warnAt(long line, long column, String message, String hint) {
+        report.warn(Diagnostic.warning(source, line, column, message, hint));
     }
 
     private void record(String rule, int at, String description, String failure) {
@@ -100,8 +141,12 @@ public final class RuleContext {
                 description, failure));
     }
 
-    /** Records a change to a line that is not a statement (a meta-command). */
+    /**
+     * Records a change to a line that is not a statement (a meta-command). Only the command word is
+     * kept: its arguments may be a secret such as a {@code \restrict} key, whatever whitespace precedes them.
+     */
     public void recordLine(String rule, long line, long column, String text, String description) {
-        report.record(new Change(rule, source, line, column, text.strip(), description, null));
+        String command = text.strip().split("\\s", 2)[0];
+        report.record(new Change(rule, source, line, column, command, description, null));
     }
 }

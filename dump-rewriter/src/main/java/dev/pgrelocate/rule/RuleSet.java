@@ -13,6 +13,7 @@ public record RuleSet(List<StatementRule> statementRules, List<MetaCommandRule> 
                 new EnsureTargetSchemaRule(),
                 new CreateSchemaIfNotExistsRule(),
                 new ExtensionSchemaRule(),
+                new ExtensionReferenceRule(),
                 new DropTargetSchemaRule(),
                 new PlatformOwnedSchemaRule(),
                 new SearchPathRule());

@@ -1,20 +1,22 @@
 package dev.pgrelocate.rule;
 
-import dev.pgrelocate.lex.TokenKind;
 import dev.pgrelocate.statement.Identifiers;
-import dev.pgrelocate.statement.SetStatement;
 import dev.pgrelocate.statement.Statement;
-import dev.pgrelocate.statement.StatementKind;
 
-import java.util.List;
 import java.util.Set;
 
 /**
- * {@code SET search_path TO ...} that names a source schema gains the target right after the last
- * source element, so unqualified names still resolve once the extensions have moved; Rails'
- * trailing {@code SET search_path TO "$user", public;} is the case that matters most. A path that
- * already holds the target is left alone. The inserted element takes the style of its neighbour
- * (identifier or string literal).
+ * A search path that names a schema the extensions moved out of gains the target right after
+ * that schema, so unqualified names still resolve: Rails' trailing {@code SET search_path TO
+ * "$user", public;}, a function's {@code SET search_path TO 'public', 'pg_temp'} (which otherwise
+ * breaks at the first call, or while an index on the function is built during the restore), and
+ * {@code ALTER DATABASE/ROLE ... SET search_path}. A path that already holds the target is left
+ * alone; the inserted element takes the style of its neighbour (identifier or string literal).
+ *
+ * <p>Which schemas count: those a moved extension was created in; in a file that creates no
+ * extension so far (pg_dump -n, a migration), every source schema. (Not "no extension moved":
+ * on its own output, where every extension already is in the target, that would add the target
+ * a second time over.)
  */
 public final class SearchPathRule implements StatementRule {
     public static final String ID = "search-path";
@@ -29,30 +31,38 @@ public final class SearchPathRule implements StatementRule {
 
     @Override
     public void apply(Statement s, RuleContext context) {
-        if (s.kind() != StatementKind.SET) {
-            return;
+        switch (s.kind()) {
+            case SET, CREATE_FUNCTION, ALTER_OTHER -> {
+                for (SearchPathClause clause : SearchPathClause.findAll(s)) {
+                    extend(clause, context);
+                }
+            }
+            default -> { }
         }
-        SetStatement set = SetStatement.parse(s);
-        if (set == null || !set.name().equals("search_path")) {
-            return;
-        }
+    }
+
+    private void extend(SearchPathClause clause, RuleContext context) {
         SchemaMove move = context.move();
-        List<SetStatement.Value> values = set.values();
-        if (values.stream().anyMatch(v -> move.isTarget(v.text()))) {
+        if (!clause.isList() || clause.contains(move.target())) {
             return;
         }
-        SetStatement.Value last = null;
-        for (SetStatement.Value v : values) {
-            if (!NOT_SCHEMAS.contains(v.text()) && move.movesFrom(v.text())) {
-                last = v;
+        SearchPathClause.Element last = null;
+        for (SearchPathClause.Element e : clause.elements()) {
+            if (!NOT_SCHEMAS.contains(e.value()) && movedOutOf(e.value(), context)) {
+                last = e;
             }
         }
         if (last == null) {
             return;
         }
-        String element = last.token().kind() == TokenKind.STRING
-                ? Identifiers.quoteLiteral(move.target()) : move.targetSql();
+        String element = last.isLiteral() ? Identifiers.quoteLiteral(move.target()) : move.targetSql();
         context.insert(ID, last.token().end(), ", " + element,
-                "search_path: added " + move.target() + " after " + last.text(), null);
+                "search_path: added " + move.target() + " after " + last.value(), null);
+    }
+
+    private static boolean movedOutOf(String schema, RuleContext context) {
+        return context.createdExtensions().isEmpty()
+                ? context.move().movesFrom(schema)
+                : context.movedExtensions().movesOutOf(schema);
     }
 }

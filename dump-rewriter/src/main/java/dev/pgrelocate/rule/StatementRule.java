@@ -13,4 +13,8 @@ public interface StatementRule {
     String id();
 
     void apply(Statement statement, RuleContext context);
+
+    /** Called once after the last statement, for rules that report on the stream as a whole. */
+    default void finish(RuleContext context) {
+    }
 }

@@ -46,7 +46,7 @@ public record DatabaseSnapshot(List<TableContent> tables, Map<String, String> ex
         }
     }
 
-    public static DatabaseSnapshot take(EmbeddedServer server, String database) throws SQLException {
+    public static DatabaseSnapshot take(PostgresServer server, String database) throws SQLException {
         // Superuser: reads every table whatever its owner or row-level security.
         try (Connection connection = server.connectAsSuperuser(database)) {
             return take(connection);
@@ -85,7 +85,7 @@ public record DatabaseSnapshot(List<TableContent> tables, Map<String, String> ex
 
     private static TableContent content(Statement statement, String schema, String table) throws SQLException {
         String sql = "SELECT count(*), md5(coalesce(string_agg(t::text, ',' ORDER BY t::text COLLATE \"C\"), ''))"
-                + " FROM " + EmbeddedServer.quoteIdentifier(schema) + "." + EmbeddedServer.quoteIdentifier(table) + " t";
+                + " FROM " + PostgresServer.quoteIdentifier(schema) + "." + PostgresServer.quoteIdentifier(table) + " t";
         try (ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return new TableContent(schema, table, rows.getLong(1), rows.getString(2));

@@ -15,6 +15,11 @@ public final class Fixtures {
         return resource("/fixtures/plain/" + fileName);
     }
 
+    /** A file of {@code fixtures/references}, e.g. {@code references("refs_app.plain.sql")}. */
+    public static Path references(String fileName) {
+        return resource("/fixtures/references/" + fileName);
+    }
+
     private static Path resource(String name) {
         URL url = Fixtures.class.getResource(name);
         if (url == null) {

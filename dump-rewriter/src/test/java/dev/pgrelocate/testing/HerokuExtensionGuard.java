@@ -17,6 +17,9 @@ import java.util.List;
 final class HerokuExtensionGuard {
 
     static final String SCHEMA = "heroku_ext";
+    /** Where the guard's function lives, and the event trigger's name (both the platform's, not the app's). */
+    static final String INTERNAL_SCHEMA = "_heroku";
+    static final String EVENT_TRIGGER = "validate_extension";
 
     /** Extensions that create their own schemas and were therefore exempt on Heroku. */
     static final List<String> EXEMPT = List.of("plpgsql", "postgis_topology", "postgis_tiger_geocoder");
@@ -31,10 +34,10 @@ final class HerokuExtensionGuard {
 
     static void install(Connection superuser) throws SQLException {
         try (Statement statement = superuser.createStatement()) {
-            statement.execute("CREATE SCHEMA _heroku");
+            statement.execute("CREATE SCHEMA " + INTERNAL_SCHEMA);
             // ddl_command_end: the extension already exists, so its schema can be read from the catalog.
             statement.execute("""
-                    CREATE FUNCTION _heroku.validate_extension() RETURNS event_trigger
+                    CREATE FUNCTION %3$s.validate_extension() RETURNS event_trigger
                         LANGUAGE plpgsql
                         AS $$
                     DECLARE
@@ -52,9 +55,9 @@ final class HerokuExtensionGuard {
                         END LOOP;
                     END
                     $$
-                    """.formatted(SCHEMA, quotedExemptions()));
-            statement.execute("CREATE EVENT TRIGGER validate_extension ON ddl_command_end"
-                    + " WHEN TAG IN ('CREATE EXTENSION') EXECUTE FUNCTION _heroku.validate_extension()");
+                    """.formatted(SCHEMA, quotedExemptions(), INTERNAL_SCHEMA));
+            statement.execute("CREATE EVENT TRIGGER " + EVENT_TRIGGER + " ON ddl_command_end"
+                    + " WHEN TAG IN ('CREATE EXTENSION') EXECUTE FUNCTION " + INTERNAL_SCHEMA + ".validate_extension()");
         }
     }
 

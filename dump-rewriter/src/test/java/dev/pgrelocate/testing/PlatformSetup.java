@@ -8,15 +8,19 @@ import java.sql.Statement;
  * How a hosting platform prepares the database a dump is restored into.
  *
  * <p>In both modes the restore runs as {@value #APP_ROLE}, a non-superuser LOGIN role that owns the
- * database (so it may create schemas, and the trusted contrib extensions, in it). All extensions the
- * fixtures use are {@code trusted = true} in PostgreSQL 15, so nothing has to be pre-installed.
+ * database (so it may create schemas, and the trusted contrib extensions, in it). All contrib
+ * extensions the fixtures use are {@code trusted = true} in PostgreSQL 15, so nothing has to be
+ * pre-installed. The fixtures that need a superuser (PostGIS, privileges on extension members,
+ * operator classes: see {@code fixtures/references/README.md}) restore into the same database as
+ * {@link PostgresServer#SUPERUSER} instead: {@code target.withRole(PostgresServer.SUPERUSER)}.
+ * Works on any {@link PostgresServer}.
  */
 public enum PlatformSetup {
 
     /** A plain PostgreSQL database owned by {@code app}. */
     VANILLA {
         @Override
-        void preparePlatform(EmbeddedServer server, String database) {
+        void preparePlatform(PostgresServer server, String database) {
             // nothing beyond the database itself
         }
     },
@@ -28,7 +32,7 @@ public enum PlatformSetup {
      */
     HEROKU_LIKE {
         @Override
-        void preparePlatform(EmbeddedServer server, String database) throws SQLException {
+        void preparePlatform(PostgresServer server, String database) throws SQLException {
             server.createRoleIfMissing(PLATFORM_ADMIN_ROLE, "NOLOGIN");
             try (Connection superuser = server.connectAsSuperuser(database);
                     Statement statement = superuser.createStatement()) {
@@ -43,12 +47,12 @@ public enum PlatformSetup {
     public static final String PLATFORM_ADMIN_ROLE = "heroku_admin";
 
     /** Creates a fresh database for one restore. */
-    public RestoreTarget prepare(EmbeddedServer server) throws SQLException {
+    public RestoreTarget prepare(PostgresServer server) throws SQLException {
         server.createRoleIfMissing(APP_ROLE, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
         String database = server.createDatabase(APP_ROLE);
         preparePlatform(server, database);
         return new RestoreTarget(database, APP_ROLE);
     }
 
-    abstract void preparePlatform(EmbeddedServer server, String database) throws SQLException;
+    abstract void preparePlatform(PostgresServer server, String database) throws SQLException;
 }

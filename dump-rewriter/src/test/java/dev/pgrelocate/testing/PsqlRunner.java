@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real psql 15 client against an {@link EmbeddedServer}: psql, not the server, decides
+ * Runs the real psql 15 client against a {@link PostgresServer}: psql, not the server, decides
  * statement boundaries and understands {@code \restrict}, COPY data and other meta-commands, so it
  * is the consumer a rewritten plain dump has to satisfy.
  */
@@ -19,9 +19,9 @@ public final class PsqlRunner {
     private static final Path PSQL = Path.of(System.getProperty("pgrelocate.test.psql", "/usr/bin/psql"));
     private static final long TIMEOUT_MINUTES = 5;
 
-    private final EmbeddedServer server;
+    private final PostgresServer server;
 
-    public PsqlRunner(EmbeddedServer server) {
+    public PsqlRunner(PostgresServer server) {
         this.server = server;
     }
 
@@ -32,7 +32,7 @@ public final class PsqlRunner {
 
     public PsqlResult runFile(String database, String role, Path file) throws IOException, InterruptedException {
         List<String> command = List.of(PSQL.toString(), "-X", "-v", "ON_ERROR_STOP=1", "--no-psqlrc",
-                "-h", EmbeddedServer.HOST, "-p", Integer.toString(server.port()), "-U", role, "-d", database,
+                "-h", PostgresServer.HOST, "-p", Integer.toString(server.port()), "-U", role, "-d", database,
                 "-f", file.toAbsolutePath().toString());
         Path stdout = Files.createTempFile("psql-", ".out");
         Path stderr = Files.createTempFile("psql-", ".err");
