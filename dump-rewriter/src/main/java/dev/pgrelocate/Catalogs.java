@@ -27,11 +27,20 @@ final class Catalogs {
     }
 
     ExtensionCatalog forUnknownMajor() {
-        ExtensionCatalog all = ExtensionCatalog.builtin(BUILT_IN_MAJORS[BUILT_IN_MAJORS.length - 1]);
-        for (int major : BUILT_IN_MAJORS) {
-            all = all.merge(ExtensionCatalog.builtin(major));
+        return withExtra(AllMajors.CATALOG);
+    }
+
+    /** Merged once per JVM: rewriting one TOC entry after another must not pay for it each time. */
+    private static final class AllMajors {
+        static final ExtensionCatalog CATALOG = merge();
+
+        private static ExtensionCatalog merge() {
+            ExtensionCatalog all = ExtensionCatalog.builtin(BUILT_IN_MAJORS[BUILT_IN_MAJORS.length - 1]);
+            for (int major : BUILT_IN_MAJORS) {
+                all = all.merge(ExtensionCatalog.builtin(major));
+            }
+            return all;
         }
-        return withExtra(all);
     }
 
     /** The major named in a dump's header comment, if this text holds it. */

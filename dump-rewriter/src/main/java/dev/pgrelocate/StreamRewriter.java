@@ -43,6 +43,10 @@ final class StreamRewriter {
             switch (item) {
                 case STATEMENT -> {
                     statementSeen = true;
+                    if (!lineEndingKnown) {
+                        byte[] bytes = reader.statement().bytes();
+                        lineEndingKnown = detectLineEnding(bytes, 0, bytes.length, context);
+                    }
                     context.definitions().collect(reader.statement());
                     swallowLineEnd = writeStatement(reader.statement(), context, out);
                 }

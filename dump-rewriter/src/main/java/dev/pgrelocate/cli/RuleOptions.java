@@ -2,6 +2,8 @@ package dev.pgrelocate.cli;
 
 import dev.pgrelocate.Preset;
 import dev.pgrelocate.RewriteOptions;
+import dev.pgrelocate.db.ConnectionUrl;
+import dev.pgrelocate.db.LiveCatalog;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -38,8 +40,20 @@ public final class RuleOptions {
             description = "Remove pg_dump's \\restrict / \\unrestrict lines, for consumers that are not psql (JDBC, Flyway, older psql).")
     boolean stripRestrict;
 
+    @Option(names = "--catalog-url", paramLabel = "URL",
+            description = "Read extension members from this database too (jdbc:postgresql://... or postgres://user:pass@host/db),"
+                    + " for extensions the built-in catalog does not know.")
+    String catalogUrl;
+
+    @Option(names = "--ensure-extensions",
+            description = "Create an extension the dump uses but never creates (pg_dump -n, Rails with schema_search_path)"
+                    + " in the target schema, right before its first use.")
+    boolean ensureExtensions;
+
     RewriteOptions toRewriteOptions() {
         return RewriteOptions.builder()
+                .catalog(catalogUrl == null ? null : LiveCatalog.read(ConnectionUrl.parse(catalogUrl)))
+                .ensureExtensions(ensureExtensions)
                 .preset(Preset.fromName(preset))
                 .sourceSchemas(sourceSchemas)
                 .targetSchema(targetSchema)

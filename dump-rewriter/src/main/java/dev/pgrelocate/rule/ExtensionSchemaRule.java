@@ -11,9 +11,28 @@ import dev.pgrelocate.statement.StatementKind;
 public final class ExtensionSchemaRule implements StatementRule {
     public static final String ID = "extension-schema";
 
+    /**
+     * Extensions whose install script finds the extensions it requires through the database's
+     * default search_path (pg_db_role_setting), not through CREATE EXTENSION's own: PostGIS's
+     * tiger geocoder builds indexes on fuzzystrmatch's soundex() that way.
+     */
+    private static final java.util.Map<String, java.util.List<String>> INSTALL_USES_DATABASE_SEARCH_PATH =
+            java.util.Map.of("postgis_tiger_geocoder", java.util.List.of("fuzzystrmatch", "postgis"));
+
     @Override
     public String id() {
         return ID;
+    }
+
+    private static void warnIfInstallNeedsDatabaseSearchPath(CreateExtension ext, Statement s, RuleContext context) {
+        java.util.List<String> needs = INSTALL_USES_DATABASE_SEARCH_PATH.getOrDefault(ext.name(), java.util.List.of());
+        if (needs.stream().anyMatch(context.movedExtensions()::isMoved)) {
+            String target = context.move().targetSql();
+            context.warn(ext.nameToken().start(), "extension " + ext.name() + " stays where it is, but its install script"
+                            + " looks up " + String.join(" and ", needs) + " through the database's default search_path,"
+                            + " and they move to " + context.move().target(),
+                    "before the restore, run on the target: ALTER DATABASE <db> SET search_path = \"$user\", public, " + target);
+        }
     }
 
     @Override
@@ -28,6 +47,7 @@ public final class ExtensionSchemaRule implements StatementRule {
         }
         context.createdExtensions().add(ext.name());
         if (move.isExcluded(ext.name())) {
+            warnIfInstallNeedsDatabaseSearchPath(ext, s, context);
             return;
         }
         String failure = context.targetOwnedByPlatform()
