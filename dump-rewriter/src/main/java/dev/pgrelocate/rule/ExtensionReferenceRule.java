@@ -1,11 +1,13 @@
 package dev.pgrelocate.rule;
 
 import dev.pgrelocate.lex.TokenKind;
+import dev.pgrelocate.statement.Identifiers;
 import dev.pgrelocate.statement.Statement;
 import dev.pgrelocate.statement.StatementKind;
 import dev.pgrelocate.statement.Token;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,10 @@ public final class ExtensionReferenceRule implements StatementRule {
     /** Lines of references left alone because their schema held an extension the catalog does not know. */
     private final Map<String, List<Long>> unresolvedBySchema = new LinkedHashMap<>();
     private final Set<String> warnedMissingExtensions = new HashSet<>();
+    /** The schema each extension the dump creates was created in, before any move. */
+    private final Map<String, String> createdIn = new HashMap<>();
+    /** Schemas --ensure-extensions created missing extensions for: later references there are looked at too. */
+    private final Set<String> ensuredFrom = new HashSet<>();
 
     @Override
     public String id() {
@@ -43,6 +49,10 @@ public final class ExtensionReferenceRule implements StatementRule {
     @Override
     public void apply(Statement s, RuleContext context) {
         if (s.kind() == StatementKind.CREATE_EXTENSION) {
+            CreateExtension ext = CreateExtension.parse(s);
+            if (ext != null) {
+                createdIn.put(ext.name(), ext.schema() == null ? "public" : ext.schema());
+            }
             return;
         }
         List<Token> significant = new ArrayList<>();
@@ -78,8 +88,8 @@ public final class ExtensionReferenceRule implements StatementRule {
                 && (owner == null || !collisionResolvesToExtension(s, context, ref, owner, base, significant))) {
             return;
         }
-        if (owner == null && !moved.movesOutOf(ref.schema())) {
-            owner = ensureMissingExtension(s, context, ref, base);
+        if (owner == null && (!moved.movesOutOf(ref.schema()) || ensuredFrom.contains(ref.schema()))) {
+            owner = ensureMissingExtension(s, context, ref, base, significant);
         }
         if (owner != null) {
             String target = context.move().target();
@@ -90,7 +100,11 @@ public final class ExtensionReferenceRule implements StatementRule {
                     ref.schema() + "." + ref.name() + " -> " + target + "." + ref.name() + " (extension " + owner + ")",
                     failure);
         } else if (!moved.unknownIn(ref.schema()).isEmpty()) {
-            unresolvedBySchema.computeIfAbsent(ref.schema(), k -> new ArrayList<>()).add(s.lineAt(base + ref.schemaStart()));
+            List<Long> lines = unresolvedBySchema.computeIfAbsent(ref.schema(), k -> new ArrayList<>());
+            long line = s.lineAt(base + ref.schemaStart());
+            if (lines.isEmpty() || lines.get(lines.size() - 1) != line) {
+                lines.add(line); // once per line, in input order
+            }
         }
     }
 
@@ -106,7 +120,10 @@ public final class ExtensionReferenceRule implements StatementRule {
         if (significant != null) {
             String text = s.text();
             int nameIndex = ref.nameIndex();
-            boolean signature = nameIndex >= 3 && isRoutineKeyword(text, significant.get(nameIndex - 3));
+            boolean signature = nameIndex >= 3 && isRoutineKeyword(text, significant.get(nameIndex - 3))
+                    || nameIndex >= 5 && isWord(text, significant.get(nameIndex - 4), "IF")
+                    && isWord(text, significant.get(nameIndex - 3), "EXISTS")
+                    && isRoutineKeyword(text, significant.get(nameIndex - 5)); // DROP FUNCTION IF EXISTS (--clean --if-exists)
             arguments = signature
                     ? ArgumentTypes.ofParameters(significant, nameIndex + 1, text)
                     : ArgumentTypes.ofCall(significant, nameIndex + 1, text);
@@ -135,6 +152,10 @@ public final class ExtensionReferenceRule implements StatementRule {
         return w.equals("FUNCTION") || w.equals("PROCEDURE") || w.equals("AGGREGATE") || w.equals("ROUTINE");
     }
 
+    private static boolean isWord(String text, Token t, String word) {
+        return t.kind() == TokenKind.IDENTIFIER && text.substring(t.start(), t.end()).equalsIgnoreCase(word);
+    }
+
     private static List<List<String>> extensionSignatures(RuleContext context, String extension, String name) {
         List<List<String>> signatures = new ArrayList<>();
         for (var member : context.movedExtensions().catalog().entries()) {
@@ -153,11 +174,16 @@ public final class ExtensionReferenceRule implements StatementRule {
      * schema_search_path): warned once per extension; with --ensure-extensions the extension is
      * created in the target right before its first use, and the reference follows.
      */
-    private String ensureMissingExtension(Statement s, RuleContext context, QualifiedNames.Reference ref, int base) {
-        if (!context.move().movesFrom(ref.schema())) {
+    private String ensureMissingExtension(Statement s, RuleContext context, QualifiedNames.Reference ref, int base,
+                                          List<Token> significant) {
+        if (!context.move().movesFrom(ref.schema())
+                || significant != null && isRangeVariable(ref.schema(), significant, s)) {
             return null;
         }
         Set<String> owners = new TreeSet<>(context.movedExtensions().catalog().ownersOfAnyKind(ref.name()));
+        if (owners.stream().anyMatch(ext -> ref.schema().equals(createdIn.get(ext)))) {
+            return null; // an extension the dump creates there owns the name (an excluded intarray's &&)
+        }
         owners.removeIf(ext -> context.createdExtensions().contains(ext) || context.move().isExcluded(ext));
         if (owners.size() != 1) {
             return null; // none, or ambiguous (&& is intarray's and postgis's): never guess
@@ -168,18 +194,48 @@ public final class ExtensionReferenceRule implements StatementRule {
             if (warnedMissingExtensions.add(extension)) {
                 context.warn(at, ref.schema() + "." + ref.name() + " belongs to extension " + extension
                                 + ", which this dump never creates",
-                        "create it on the target first (CREATE EXTENSION " + extension + " WITH SCHEMA "
+                        "create it on the target first (CREATE EXTENSION " + Identifiers.quote(extension) + " WITH SCHEMA "
                                 + context.move().targetSql() + "), or rewrite with --ensure-extensions");
             }
             return null;
         }
         String nl = context.lineEnding();
-        context.insert(ID, 0, "CREATE EXTENSION IF NOT EXISTS " + dev.pgrelocate.statement.Identifiers.quote(extension)
+        if (!context.targetSchemaCreated() && !context.move().isTarget("public")) {
+            context.insert(EnsureTargetSchemaRule.ID, 0, "CREATE SCHEMA IF NOT EXISTS " + context.move().targetSql() + ";" + nl + nl,
+                    "inserted CREATE SCHEMA IF NOT EXISTS " + context.move().target() + " before extension " + extension, null);
+            context.markTargetSchemaCreated();
+        }
+        context.insert(ID, 0, "CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(extension)
                         + " WITH SCHEMA " + context.move().targetSql() + ";" + nl + nl,
                 "inserted CREATE EXTENSION " + extension + " before its first use", null);
         context.createdExtensions().add(extension);
         context.movedExtensions().moved(extension, ref.schema());
+        ensuredFrom.add(ref.schema());
         return extension;
+    }
+
+    /**
+     * pg_dump qualifies columns with their table or alias ({@code c.path} in a view over
+     * {@code public.categories c}, {@code new.path} in a trigger), which reads like schema.member:
+     * a qualifier the statement also names on its own (a table, an alias, a CTE, the function whose
+     * parameters a body qualifies), or NEW/OLD/EXCLUDED, is a range variable, not a schema.
+     */
+    private static boolean isRangeVariable(String qualifier, List<Token> significant, Statement s) {
+        if (qualifier.equals("public")) {
+            return false; // GRANT ... TO PUBLIC names the pseudo-role, never an alias
+        }
+        if (qualifier.equals("new") || qualifier.equals("old") || qualifier.equals("excluded")) {
+            return true;
+        }
+        for (int i = 0; i < significant.size(); i++) {
+            Token t = significant.get(i);
+            boolean qualifies = i + 1 < significant.size() && significant.get(i + 1).kind() == TokenKind.DOT;
+            if (!qualifies && (t.kind() == TokenKind.IDENTIFIER || t.kind() == TokenKind.QUOTED_IDENTIFIER)
+                    && Identifiers.normalize(s, t).equals(qualifier)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code 'schema.name'::regclass} and friends: the server resolves the literal as a name. */
@@ -228,15 +284,18 @@ public final class ExtensionReferenceRule implements StatementRule {
 
     private void warnAboutBody(Statement s, RuleContext context, Token body) {
         String raw = s.text(body);
+        // Lex what is between the quotes: the token itself would lex as one string again.
+        int open = body.kind() == TokenKind.DOLLAR_STRING ? raw.indexOf('$', 1) + 1 : raw.indexOf('\'') + 1;
+        int close = body.kind() == TokenKind.DOLLAR_STRING ? raw.length() - open : raw.length() - 1;
         Set<String> mentioned = new TreeSet<>();
         int line = -1;
-        for (QualifiedNames.Reference ref : QualifiedNames.findInText(raw)) {
+        for (QualifiedNames.Reference ref : QualifiedNames.findInText(raw.substring(open, close))) {
             if (context.definitions().defines(ref.schema(), ref.name())) {
                 continue;
             }
             String owner = context.movedExtensions().owner(ref.schema(), ref.name());
             if (owner != null && mentioned.add(ref.schema() + "." + ref.name() + " (" + owner + ")") && line < 0) {
-                line = body.start() + ref.schemaStart();
+                line = body.start() + open + ref.schemaStart();
             }
         }
         if (!mentioned.isEmpty()) {

@@ -3,6 +3,9 @@ package dev.pgrelocate.maven;
 import dev.pgrelocate.PgRelocateException;
 import dev.pgrelocate.Preset;
 import dev.pgrelocate.RewriteOptions;
+import dev.pgrelocate.catalog.ExtensionCatalog;
+import dev.pgrelocate.db.ConnectionUrl;
+import dev.pgrelocate.db.LiveCatalog;
 import dev.pgrelocate.Rewriter;
 import dev.pgrelocate.files.FileRewriter;
 import dev.pgrelocate.maven.InputFiles.InputFile;
@@ -206,6 +209,32 @@ public abstract class AbstractPgRelocateMojo extends AbstractMojo {
     @Parameter(property = PREFIX + "stripRestrict", defaultValue = "false")
     boolean stripRestrict;
 
+    /**
+     * Create an extension the files use but never create (what {@code pg_dump -n} and Rails with
+     * {@code schema_search_path} write) in the target schema, right before its first use; without
+     * it such a file gets a warning naming the extension.
+     *
+     * <p>Default {@code false}. Command line: {@code -Dpgrelocate.ensureExtensions=true}.
+     * <pre>&lt;ensureExtensions&gt;true&lt;/ensureExtensions&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PREFIX + "ensureExtensions", defaultValue = "false")
+    boolean ensureExtensions;
+
+    /**
+     * A database to read extension members from, for extensions the built-in catalog (PostgreSQL
+     * 13-17 contrib and PostGIS 3) does not know: {@code jdbc:postgresql://host:5432/db?user=u} or
+     * {@code postgres://user:password@host:5432/db}. The password is never logged.
+     *
+     * <p>Default: none. Command line: {@code -Dpgrelocate.catalogUrl=postgres://app@localhost/app_dev}.
+     * <pre>&lt;catalogUrl&gt;jdbc:postgresql://localhost:5432/app_dev?user=app&lt;/catalogUrl&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PREFIX + "catalogUrl")
+    String catalogUrl;
+
     // ------------------------------------------------------------------ report
 
     /**
@@ -338,6 +367,8 @@ public abstract class AbstractPgRelocateMojo extends AbstractMojo {
                     .defaultExcludes(excludeDefaultExtensions)
                     .targetOwnedByPlatform(targetOwnedByPlatform)
                     .stripRestrict(stripRestrict)
+                    .ensureExtensions(ensureExtensions)
+                    .catalog(liveCatalog())
                     .build();
         } catch (PgRelocateException e) {
             // The engine cannot say which option it objects to, so name every one that takes part.
@@ -345,6 +376,18 @@ public abstract class AbstractPgRelocateMojo extends AbstractMojo {
                     + PREFIX + "preset=" + chosen.cliName() + "), <sourceSchemas> (-D" + PREFIX + "sourceSchemas="
                     + String.join(",", sourceSchemasOrPreset(chosen)) + ") and <targetSchema> (-D" + PREFIX
                     + "targetSchema=" + (targetSchema == null ? chosen.targetSchema() : targetSchema) + ")", e);
+        }
+    }
+
+    /** The members of {@code <catalogUrl>}'s extensions, or null; its errors name the parameter, never the password. */
+    private ExtensionCatalog liveCatalog() throws MojoFailureException {
+        if (catalogUrl == null || catalogUrl.isBlank()) {
+            return null;
+        }
+        try {
+            return LiveCatalog.read(ConnectionUrl.parse(catalogUrl.trim()));
+        } catch (PgRelocateException e) {
+            throw new MojoFailureException(e.getMessage() + "; fix <catalogUrl> (-D" + PREFIX + "catalogUrl)", e);
         }
     }
 

@@ -33,11 +33,13 @@ class CheckMojoTest {
     void listsEveryFindingWithItsLocationStatementAndReason() throws IOException {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> Mojos.check(project, log).execute());
         String nl = System.lineSeparator();
-        assertEquals("2 statements would fail on the target platform:" + nl
+        assertEquals("3 statements would fail on the target platform:" + nl
                 + "db/structure.sql:3:51: CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;:"
                 + " extension \"citext\" must be installed in schema \"heroku_ext\"" + nl
                 + "db/structure.sql:5:52: CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;:"
                 + " extension \"pg_trgm\" must be installed in schema \"heroku_ext\"" + nl
+                + "db/structure.sql:7:34: CREATE TABLE public.users (email public.citext NOT NULL);:"
+                + " public.citext does not exist once extension citext lives in heroku_ext" + nl
                 + "hint: run pgrelocate:rewrite to fix them (mvn pgrelocate:rewrite -Dpgrelocate.inPlace=true rewrites"
                 + " the files in place and keeps a backup)", e.getMessage());
         assertEquals(RewriteMojoTest.STRUCTURE_SQL, Files.readString(input));

@@ -41,6 +41,8 @@ class PluginDescriptorTest {
             "excludeDefaultExtensions", "pgrelocate.excludeDefaultExtensions", "true",
             "targetOwnedByPlatform", "pgrelocate.targetOwnedByPlatform", null,
             "stripRestrict", "pgrelocate.stripRestrict", "false",
+            "ensureExtensions", "pgrelocate.ensureExtensions", "false",
+            "catalogUrl", "pgrelocate.catalogUrl", null,
             "report", "pgrelocate.report", "text",
             "reportFile", "pgrelocate.reportFile", null,
             "skip", "pgrelocate.skip", "false");

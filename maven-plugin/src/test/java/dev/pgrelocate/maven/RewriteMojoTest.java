@@ -58,8 +58,8 @@ class RewriteMojoTest {
         assertEquals("CREATE SCHEMA IF NOT EXISTS heroku_ext;\n\nCREATE EXTENSION hstore WITH SCHEMA heroku_ext;\n",
                 Files.readString(project.resolve("target/pgrelocate/src/main/resources/db/migration/V1__extensions.sql")));
         assertEquals(STRUCTURE_SQL, Files.readString(input), "the input is never modified");
-        assertTrue(log.lines.contains("info: db/structure.sql -> target/pgrelocate/db/structure.sql (4 changes)"), log.text());
-        assertTrue(log.lines.contains("info: pgrelocate:rewrite: 6 changes, 0 warnings in 2 files"), log.text());
+        assertTrue(log.lines.contains("info: db/structure.sql -> target/pgrelocate/db/structure.sql (5 changes)"), log.text());
+        assertTrue(log.lines.contains("info: pgrelocate:rewrite: 7 changes, 0 warnings in 2 files"), log.text());
         assertTrue(log.lines.contains("info:   extension-schema: 3"), log.text());
     }
 
@@ -71,7 +71,7 @@ class RewriteMojoTest {
         mojo.execute();
         log.lines.clear();
         mojo.execute();
-        assertTrue(log.lines.contains("info: pgrelocate:rewrite: 4 changes, 0 warnings in 1 file"), log.text());
+        assertTrue(log.lines.contains("info: pgrelocate:rewrite: 5 changes, 0 warnings in 1 file"), log.text());
         assertFalse(Files.exists(project.resolve("db/heroku/db/heroku")));
     }
 
@@ -92,7 +92,7 @@ class RewriteMojoTest {
         assertEquals(STRUCTURE_SQL, Files.readString(backup));
         String rewritten = Files.readString(input);
         assertTrue(rewritten.contains("WITH SCHEMA heroku_ext;"), rewritten);
-        assertTrue(log.lines.contains("info: db/structure.sql: 4 changes, rewritten in place (original kept as"
+        assertTrue(log.lines.contains("info: db/structure.sql: 5 changes, rewritten in place (original kept as"
                 + " db/structure.sql.orig)"), log.text());
 
         log.lines.clear();

@@ -39,6 +39,32 @@ class RewriteOptionsMappingTest {
     }
 
     @Test
+    void ensureExtensionsIsPassedOn() throws MojoFailureException {
+        RewriteMojo mojo = mojo();
+        assertFalse(mojo.rewriteOptions().ensureExtensions());
+        mojo.ensureExtensions = true;
+        assertTrue(mojo.rewriteOptions().ensureExtensions());
+    }
+
+    @Test
+    void badCatalogUrlNamesTheParameterAndNeverThePassword() {
+        RewriteMojo mojo = mojo();
+        mojo.catalogUrl = "mysql://root:hunter2@localhost/db";
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::rewriteOptions);
+        assertTrue(e.getMessage().contains("<catalogUrl>"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void unreachableCatalogDatabaseNamesTheParameterAndNeverThePassword() {
+        RewriteMojo mojo = mojo();
+        mojo.catalogUrl = "postgres://app:hunter2@127.0.0.1:1/app?connectTimeout=2";
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::rewriteOptions);
+        assertTrue(e.getMessage().contains("cannot read the extension catalog from postgres://app@127.0.0.1:1/app"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
     void presetIsReadByItsCommandLineName() throws MojoFailureException {
         RewriteMojo mojo = mojo();
         mojo.preset = "heroku-exit";
