@@ -5,8 +5,10 @@ import dev.pgrelocate.catalog.ExtensionCatalog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +24,11 @@ public final class RewriteOptions {
     private final boolean stripRestrict;
     private final ExtensionCatalog catalog;
     private final boolean ensureExtensions;
+    private final boolean noOwner;
+    private final boolean noAcl;
+    private final Map<String, String> roleMap;
+    private final boolean noEventTriggers;
+    private final boolean dropExtensionComments;
 
     private RewriteOptions(Builder b) {
         this.preset = b.preset;
@@ -34,6 +41,11 @@ public final class RewriteOptions {
         this.stripRestrict = b.stripRestrict;
         this.catalog = b.catalog;
         this.ensureExtensions = b.ensureExtensions;
+        this.noOwner = b.noOwner;
+        this.noAcl = b.noAcl;
+        this.roleMap = Collections.unmodifiableMap(new LinkedHashMap<>(b.roleMap));
+        this.noEventTriggers = b.noEventTriggers;
+        this.dropExtensionComments = b.dropExtensionComments != null ? b.dropExtensionComments : b.preset == Preset.HEROKU;
         validate();
     }
 
@@ -84,6 +96,34 @@ public final class RewriteOptions {
         return ensureExtensions;
     }
 
+    /** Drop ALTER ... OWNER TO, SET SESSION AUTHORIZATION and AUTHORIZATION clauses (pg_restore's --no-owner). */
+    public boolean noOwner() {
+        return noOwner;
+    }
+
+    /** Drop GRANT, REVOKE and ALTER DEFAULT PRIVILEGES (pg_restore's --no-acl). */
+    public boolean noAcl() {
+        return noAcl;
+    }
+
+    /** Roles renamed wherever the dump names them: old name -> new name. */
+    public Map<String, String> roleMap() {
+        return roleMap;
+    }
+
+    /** Drop CREATE EVENT TRIGGER and its comment, owner and enable statements (superuser only on platforms). */
+    public boolean noEventTriggers() {
+        return noEventTriggers;
+    }
+
+    /**
+     * Drop COMMENT ON EXTENSION for extensions the restoring role will not own: excluded ones and
+     * those the dump does not create (plpgsql above all). Default: on for the heroku preset.
+     */
+    public boolean dropExtensionComments() {
+        return dropExtensionComments;
+    }
+
     private void validate() {
         if (targetSchema.isBlank()) {
             throw new PgRelocateException("the target schema is empty: name the schema extensions move to, e.g. heroku_ext",
@@ -104,7 +144,9 @@ public final class RewriteOptions {
         return "preset=" + preset + " sources=" + sourceSchemas + " target=" + targetSchema
                 + " excluded=" + excludedExtensions + " targetOwnedByPlatform=" + targetOwnedByPlatform
                 + " stripRestrict=" + stripRestrict + " ensureExtensions=" + ensureExtensions
-                + (catalog == null ? "" : " catalog=" + catalog.extensions());
+                + (catalog == null ? "" : " catalog=" + catalog.extensions())
+                + " noOwner=" + noOwner + " noAcl=" + noAcl + " roleMap=" + roleMap
+                + " noEventTriggers=" + noEventTriggers + " dropExtensionComments=" + dropExtensionComments;
     }
 
     /** Builder; every setter is optional, unset values come from the preset ({@link Preset#HEROKU} by default). */
@@ -118,6 +160,11 @@ public final class RewriteOptions {
         private boolean stripRestrict;
         private ExtensionCatalog catalog;
         private boolean ensureExtensions;
+        private boolean noOwner;
+        private boolean noAcl;
+        private final Map<String, String> roleMap = new LinkedHashMap<>();
+        private boolean noEventTriggers;
+        private Boolean dropExtensionComments;
 
         private Builder() {
         }
@@ -169,6 +216,41 @@ public final class RewriteOptions {
 
         public Builder ensureExtensions(boolean ensure) {
             this.ensureExtensions = ensure;
+            return this;
+        }
+
+        public Builder noOwner(boolean drop) {
+            this.noOwner = drop;
+            return this;
+        }
+
+        public Builder noAcl(boolean drop) {
+            this.noAcl = drop;
+            return this;
+        }
+
+        /** Renames role {@code from} to {@code to} wherever the dump names it; repeatable. */
+        public Builder mapRole(String from, String to) {
+            if (from == null || from.isBlank() || to == null || to.isBlank()) {
+                throw new PgRelocateException("a role mapping needs both names, as old=new: '" + from + "=" + to + "'",
+                        PgRelocateException.EXIT_USAGE);
+            }
+            if (roleMap.containsKey(from) && !roleMap.get(from).equals(to)) {
+                throw new PgRelocateException("role " + from + " is mapped twice, to " + roleMap.get(from) + " and to " + to,
+                        PgRelocateException.EXIT_USAGE);
+            }
+            roleMap.put(from, to);
+            return this;
+        }
+
+        public Builder noEventTriggers(boolean drop) {
+            this.noEventTriggers = drop;
+            return this;
+        }
+
+        /** Null keeps the preset's default (on for heroku). */
+        public Builder dropExtensionComments(Boolean drop) {
+            this.dropExtensionComments = drop;
             return this;
         }
 

@@ -63,6 +63,8 @@ final class StreamRewriter {
                     if (!lineEndingKnown) {
                         lineEndingKnown = detectLineEnding(reader.buffer(), reader.start(), reader.end(), context);
                     }
+                    TocComments.lastEntryType(reader.buffer(), reader.start(), reader.end())
+                            .ifPresent(context::setTocEntryType);
                     if (!statementSeen) {
                         catalogs.majorFromHeader(reader.itemText())
                                 .ifPresent(major -> context.movedExtensions().useCatalog(catalogs.forMajor(major)));

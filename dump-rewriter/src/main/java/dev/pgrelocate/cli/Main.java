@@ -27,7 +27,8 @@ public final class Main {
         Streams streams = new Streams(in, out, err);
         CommandLine cli = new CommandLine(new Main())
                 .addSubcommand(new RewriteCommand(streams))
-                .addSubcommand(new CheckCommand(streams));
+                .addSubcommand(new CheckCommand(streams))
+                .addSubcommand(new ReassignOwnerCommand(streams));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

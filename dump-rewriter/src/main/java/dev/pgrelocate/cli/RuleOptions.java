@@ -1,5 +1,6 @@
 package dev.pgrelocate.cli;
 
+import dev.pgrelocate.PgRelocateException;
 import dev.pgrelocate.Preset;
 import dev.pgrelocate.RewriteOptions;
 import dev.pgrelocate.db.ConnectionUrl;
@@ -50,10 +51,42 @@ public final class RuleOptions {
                     + " in the target schema, right before its first use.")
     boolean ensureExtensions;
 
+    @Option(names = "--no-owner", description = "Drop ALTER ... OWNER TO, SET SESSION AUTHORIZATION and CREATE SCHEMA's"
+            + " AUTHORIZATION, like pg_restore --no-owner: the restoring role owns everything.")
+    boolean noOwner;
+
+    @Option(names = "--no-acl", description = "Drop GRANT, REVOKE and ALTER DEFAULT PRIVILEGES, like pg_restore --no-acl.")
+    boolean noAcl;
+
+    @Option(names = "--map-role", paramLabel = "OLD=NEW",
+            description = "Rename a role wherever the dump names it (owners, grants, policies, AUTHORIZATION); repeatable.")
+    List<String> mapRoles = new ArrayList<>();
+
+    @Option(names = "--no-event-triggers",
+            description = "Drop CREATE EVENT TRIGGER (superuser only on managed platforms) and its comment and owner.")
+    boolean noEventTriggers;
+
+    @Option(names = "--drop-extension-comments", negatable = true,
+            description = "Drop COMMENT ON EXTENSION for extensions the restoring role will not own (excluded ones,"
+                    + " and those the dump does not create, such as plpgsql). Default: on for heroku, off otherwise.")
+    Boolean dropExtensionComments;
+
     RewriteOptions toRewriteOptions() {
-        return RewriteOptions.builder()
+        RewriteOptions.Builder builder = RewriteOptions.builder();
+        for (String mapping : mapRoles) {
+            int eq = mapping.lastIndexOf('=');
+            if (eq < 0) {
+                throw new PgRelocateException("--map-role takes OLD=NEW, got '" + mapping + "'", PgRelocateException.EXIT_USAGE);
+            }
+            builder.mapRole(mapping.substring(0, eq), mapping.substring(eq + 1));
+        }
+        return builder
                 .catalog(catalogUrl == null ? null : LiveCatalog.read(ConnectionUrl.parse(catalogUrl)))
                 .ensureExtensions(ensureExtensions)
+                .noOwner(noOwner)
+                .noAcl(noAcl)
+                .noEventTriggers(noEventTriggers)
+                .dropExtensionComments(dropExtensionComments)
                 .preset(Preset.fromName(preset))
                 .sourceSchemas(sourceSchemas)
                 .targetSchema(targetSchema)

@@ -94,10 +94,12 @@ public final class ConnectionUrl {
     }
 
     private static String redactUserInfo(String url) {
-        return url.replaceAll("//[^@/]*@", "//***@");
+        // Up to the last @: a malformed URL may hold a password with an unencoded / or @.
+        return url.replaceAll("//.*@", "//***@");
     }
 
+    /** Percent-decoding as libpq does it: unlike a form, a URL's + is a plus sign, not a space. */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

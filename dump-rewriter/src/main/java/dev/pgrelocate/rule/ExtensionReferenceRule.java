@@ -176,9 +176,9 @@ public final class ExtensionReferenceRule implements StatementRule {
      */
     private String ensureMissingExtension(Statement s, RuleContext context, QualifiedNames.Reference ref, int base,
                                           List<Token> significant) {
-        if (!context.move().movesFrom(ref.schema())
+        if (!context.move().movesFrom(ref.schema()) || s.kind() == StatementKind.DROP_OTHER
                 || significant != null && isRangeVariable(ref.schema(), significant, s)) {
-            return null;
+            return null; // (pg_dump --clean drops members' dependents before its CREATE EXTENSION)
         }
         Set<String> owners = new TreeSet<>(context.movedExtensions().catalog().ownersOfAnyKind(ref.name()));
         if (owners.stream().anyMatch(ext -> ref.schema().equals(createdIn.get(ext)))) {

@@ -28,6 +28,8 @@ public final class RuleContext {
     private final Set<String> createdExtensions = new HashSet<>();
 
     private boolean targetSchemaCreated;
+    private String tocEntryType = "";
+    private final RewriteOptions options;
     private String lineEnding = "\n";
 
     private Statement statement;
@@ -40,6 +42,7 @@ public final class RuleContext {
      */
     public RuleContext(RewriteOptions options, ExtensionCatalog catalog, DumpDefinitions definitions,
                        RewriteReport report, String source) {
+        this.options = options;
         this.move = new SchemaMove(options);
         this.targetOwnedByPlatform = options.targetOwnedByPlatform();
         this.ensureExtensions = options.ensureExtensions();
@@ -56,6 +59,23 @@ public final class RuleContext {
     /** The platform owns the target schema (heroku, supabase): a restore must leave it alone. */
     public boolean targetOwnedByPlatform() {
         return targetOwnedByPlatform;
+    }
+
+    public RewriteOptions options() {
+        return options;
+    }
+
+    /**
+     * The {@code Type:} of the pg_dump TOC entry the current statement belongs to, from the
+     * {@code -- Name: x; Type: ACL; ...} comment before it ("ACL", "DEFAULT ACL", "EVENT TRIGGER",
+     * ...); empty in files without those comments (structure.sql keeps them, migrations do not).
+     */
+    public String tocEntryType() {
+        return tocEntryType;
+    }
+
+    public void setTocEntryType(String type) {
+        this.tocEntryType = type;
     }
 
     /** Extensions created so far that move, with the schema each came from. */

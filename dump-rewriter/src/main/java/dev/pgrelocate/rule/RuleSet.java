@@ -9,7 +9,13 @@ import java.util.List;
 public record RuleSet(List<StatementRule> statementRules, List<MetaCommandRule> metaCommandRules) {
 
     public static RuleSet forOptions(RewriteOptions options) {
+        // Rules that drop a statement run first: a dropped statement is not looked at again.
         List<StatementRule> statements = List.of(
+                new EventTriggerRule(),
+                new ExtensionCommentRule(),
+                new OwnerRule(),
+                new AclRule(),
+                new RoleMapRule(),
                 new EnsureTargetSchemaRule(),
                 new CreateSchemaIfNotExistsRule(),
                 new ExtensionSchemaRule(),
