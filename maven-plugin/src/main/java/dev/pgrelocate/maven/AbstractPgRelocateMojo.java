@@ -235,6 +235,67 @@ public abstract class AbstractPgRelocateMojo extends AbstractMojo {
     @Parameter(property = PREFIX + "catalogUrl")
     String catalogUrl;
 
+    /**
+     * Drop {@code ALTER ... OWNER TO}, {@code SET SESSION AUTHORIZATION} and CREATE SCHEMA's
+     * {@code AUTHORIZATION}, like {@code pg_restore --no-owner}: the restoring role owns everything.
+     *
+     * <p>Default {@code false}. Command line: {@code -Dpgrelocate.noOwner=true}.
+     * <pre>&lt;noOwner&gt;true&lt;/noOwner&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PREFIX + "noOwner", defaultValue = "false")
+    boolean noOwner;
+
+    /**
+     * Drop {@code GRANT}, {@code REVOKE} and {@code ALTER DEFAULT PRIVILEGES}, like
+     * {@code pg_restore --no-acl}.
+     *
+     * <p>Default {@code false}. Command line: {@code -Dpgrelocate.noAcl=true}.
+     * <pre>&lt;noAcl&gt;true&lt;/noAcl&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PREFIX + "noAcl", defaultValue = "false")
+    boolean noAcl;
+
+    /**
+     * Roles to rename wherever the files name them (owners, grants, policies, AUTHORIZATION), each
+     * as {@code old=new}.
+     *
+     * <p>Default: none. Command line: {@code -Dpgrelocate.mapRoles=app_owner=application,app_reader=reader}.
+     * <pre>&lt;mapRoles&gt;&lt;mapRole&gt;app_owner=application&lt;/mapRole&gt;&lt;/mapRoles&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PREFIX + "mapRoles")
+    List<String> mapRoles;
+
+    /**
+     * Drop {@code CREATE EVENT TRIGGER} and its comment and owner: managed platforms refuse it from
+     * anyone but a superuser.
+     *
+     * <p>Default {@code false}. Command line: {@code -Dpgrelocate.noEventTriggers=true}.
+     * <pre>&lt;noEventTriggers&gt;true&lt;/noEventTriggers&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PREFIX + "noEventTriggers", defaultValue = "false")
+    boolean noEventTriggers;
+
+    /**
+     * Drop {@code COMMENT ON EXTENSION} for extensions the restoring role will not own (the excluded
+     * ones, and those the file does not create, plpgsql above all).
+     *
+     * <p>Default: the preset's ({@code true} for heroku). Command line:
+     * {@code -Dpgrelocate.dropExtensionComments=false}.
+     * <pre>&lt;dropExtensionComments&gt;false&lt;/dropExtensionComments&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PREFIX + "dropExtensionComments")
+    Boolean dropExtensionComments;
+
     // ------------------------------------------------------------------ report
 
     /**
@@ -359,7 +420,7 @@ public abstract class AbstractPgRelocateMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage() + "; fix <preset> or -D" + PREFIX + "preset", e);
         }
         try {
-            return RewriteOptions.builder()
+            RewriteOptions.Builder builder = RewriteOptions.builder()
                     .preset(chosen)
                     .sourceSchemas(trimmed(sourceSchemas))
                     .targetSchema(targetSchema == null ? null : targetSchema.trim())
@@ -369,7 +430,19 @@ public abstract class AbstractPgRelocateMojo extends AbstractMojo {
                     .stripRestrict(stripRestrict)
                     .ensureExtensions(ensureExtensions)
                     .catalog(liveCatalog())
-                    .build();
+                    .noOwner(noOwner)
+                    .noAcl(noAcl)
+                    .noEventTriggers(noEventTriggers)
+                    .dropExtensionComments(dropExtensionComments);
+            for (String mapping : trimmed(mapRoles)) {
+                int eq = mapping.lastIndexOf('=');
+                if (eq < 0) {
+                    throw new MojoFailureException("<mapRoles> entries are old=new, got '" + mapping + "'; fix <mapRoles> (-D"
+                            + PREFIX + "mapRoles)");
+                }
+                builder.mapRole(mapping.substring(0, eq).trim(), mapping.substring(eq + 1).trim());
+            }
+            return builder.build();
         } catch (PgRelocateException e) {
             // The engine cannot say which option it objects to, so name every one that takes part.
             throw new MojoFailureException("invalid rule parameters: " + e.getMessage() + "; check <preset> (-D"

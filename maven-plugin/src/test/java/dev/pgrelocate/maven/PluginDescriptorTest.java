@@ -43,6 +43,11 @@ class PluginDescriptorTest {
             "stripRestrict", "pgrelocate.stripRestrict", "false",
             "ensureExtensions", "pgrelocate.ensureExtensions", "false",
             "catalogUrl", "pgrelocate.catalogUrl", null,
+            "noOwner", "pgrelocate.noOwner", "false",
+            "noAcl", "pgrelocate.noAcl", "false",
+            "mapRoles", "pgrelocate.mapRoles", null,
+            "noEventTriggers", "pgrelocate.noEventTriggers", "false",
+            "dropExtensionComments", "pgrelocate.dropExtensionComments", null,
             "report", "pgrelocate.report", "text",
             "reportFile", "pgrelocate.reportFile", null,
             "skip", "pgrelocate.skip", "false");

@@ -39,6 +39,30 @@ class RewriteOptionsMappingTest {
     }
 
     @Test
+    void ownerAndPrivilegeParametersArePassedOn() throws MojoFailureException {
+        RewriteMojo mojo = mojo();
+        mojo.noOwner = true;
+        mojo.noAcl = true;
+        mojo.noEventTriggers = true;
+        mojo.dropExtensionComments = false;
+        mojo.mapRoles = List.of(" app_owner = application ", "Report Writer=app");
+        RewriteOptions options = mojo.rewriteOptions();
+        assertTrue(options.noOwner());
+        assertTrue(options.noAcl());
+        assertTrue(options.noEventTriggers());
+        assertFalse(options.dropExtensionComments());
+        assertEquals(java.util.Map.of("app_owner", "application", "Report Writer", "app"), options.roleMap());
+    }
+
+    @Test
+    void mapRoleWithoutEqualsSignNamesTheParameter() {
+        RewriteMojo mojo = mojo();
+        mojo.mapRoles = List.of("app_owner");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::rewriteOptions);
+        assertTrue(e.getMessage().contains("<mapRoles>"), e.getMessage());
+    }
+
+    @Test
     void ensureExtensionsIsPassedOn() throws MojoFailureException {
         RewriteMojo mojo = mojo();
         assertFalse(mojo.rewriteOptions().ensureExtensions());
