@@ -176,13 +176,14 @@ public final class ExtensionReferenceRule implements StatementRule {
      */
     private String ensureMissingExtension(Statement s, RuleContext context, QualifiedNames.Reference ref, int base,
                                           List<Token> significant) {
+        // pg_dump --clean drops the dependents of members before its CREATE EXTENSION: those are not uses.
         if (!context.move().movesFrom(ref.schema()) || s.kind() == StatementKind.DROP_OTHER
                 || significant != null && isRangeVariable(ref.schema(), significant, s)) {
-            return null; // (pg_dump --clean drops members' dependents before its CREATE EXTENSION)
+            return null;
         }
         Set<String> owners = new TreeSet<>(context.movedExtensions().catalog().ownersOfAnyKind(ref.name()));
         if (owners.stream().anyMatch(ext -> ref.schema().equals(createdIn.get(ext)))) {
-            return null; // an extension the dump creates there owns the name (an excluded intarray's &&)
+            return null; // an extension the dump creates there owns the name (an excluded hstore's ?, ltree's too)
         }
         owners.removeIf(ext -> context.createdExtensions().contains(ext) || context.move().isExcluded(ext));
         if (owners.size() != 1) {
