@@ -40,8 +40,8 @@ import java.util.List;
  * <li>objects already owned by the new role are left out, so a second run plans nothing.</li>
  * </ul>
  * Left alone on purpose: the database itself, foreign-data wrappers (their owner must be a
- * superuser), foreign servers (their owner can read every user mapping's options, passwords
- * included), publications, subscriptions, event triggers and languages.
+ * superuser), foreign servers (their owner may create and alter every user's mapping on them,
+ * remote credentials included), publications, subscriptions, event triggers and languages.
  *
  * <p>The planner reads only. It sets {@code search_path} to {@code pg_catalog} for its transaction,
  * so no object in a user schema can stand in for a catalog function or operator.
@@ -150,11 +150,23 @@ public final class OwnershipPlanner {
         try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
             exists.setString(1, role);
             try (ResultSet rows = exists.executeQuery()) {
-                if (!rows.next()) {
-                    throw new RoleNotFoundException(role, what);
+                if (rows.next()) {
+                    return;
                 }
             }
         }
+        List<String> similar = new ArrayList<>();
+        try (PreparedStatement like = connection.prepareStatement("SELECT rolname FROM pg_roles"
+                + " WHERE lower(rolname) IN (lower(?), lower(btrim(?, '\"'))) ORDER BY 1 LIMIT 3")) {
+            like.setString(1, role);
+            like.setString(2, role);
+            try (ResultSet rows = like.executeQuery()) {
+                while (rows.next()) {
+                    similar.add(rows.getString(1));
+                }
+            }
+        }
+        throw new RoleNotFoundException(role, what, similar);
     }
 
     private static List<PlannedStatement> run(Connection connection, ObjectKind kind, String sql, Array excluded,

@@ -11,7 +11,9 @@ import dev.pgrelocate.statement.TokenCursor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import java.util.Set;
  */
 public final class DumpDefinitions {
     private final Set<String> names = new HashSet<>();
+    /** Extensions the dump creates, with the schema each is created in (null: none named). */
+    private final Map<String, String> extensions = new LinkedHashMap<>();
     /** Parameter types of every routine the dump defines, by {@code schema.name}. */
     private final Map<String, List<List<String>>> signatures = new HashMap<>();
 
@@ -50,8 +54,18 @@ public final class DumpDefinitions {
         return signatures.getOrDefault(schema + '.' + name, List.of());
     }
 
+    /**
+     * Extensions the dump creates and the schema named for each (null when none is), known before
+     * the stream reaches them when a first pass ran: pg_dump --clean drops an extension's dependents,
+     * naming its members, before the CREATE EXTENSION.
+     */
+    public Map<String, String> extensions() {
+        return Collections.unmodifiableMap(extensions);
+    }
+
     public void addAll(DumpDefinitions other) {
         names.addAll(other.names);
+        extensions.putAll(other.extensions);
         other.signatures.forEach((k, v) -> v.forEach(sig -> addSignature(k, sig)));
     }
 
@@ -65,6 +79,13 @@ public final class DumpDefinitions {
     /** Records the name a CREATE statement defines, if it defines a schema-qualified object. */
     public void collect(Statement s) {
         StatementKind kind = s.kind();
+        if (kind == StatementKind.CREATE_EXTENSION) {
+            CreateExtension ext = CreateExtension.parse(s);
+            if (ext != null) {
+                extensions.put(ext.name(), ext.schema());
+            }
+            return;
+        }
         if (kind != StatementKind.CREATE_TABLE && kind != StatementKind.CREATE_FUNCTION && kind != StatementKind.CREATE_OTHER) {
             return;
         }

@@ -50,6 +50,14 @@ public final class RuleContext {
         this.definitions = definitions;
         this.report = report;
         this.source = source;
+        // A first pass saw which extensions the dump creates: references to their members move
+        // even where they come before the CREATE EXTENSION (the DROPs of pg_dump --clean).
+        definitions.extensions().forEach((extension, schema) -> {
+            String from = schema == null ? "public" : schema;
+            if (!move.isExcluded(extension) && move.movesFrom(from)) {
+                movedExtensions.moved(extension, from);
+            }
+        });
     }
 
     public SchemaMove move() {

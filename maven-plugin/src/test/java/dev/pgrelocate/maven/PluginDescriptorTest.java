@@ -80,9 +80,11 @@ class PluginDescriptorTest {
 
     @Test
     void goalsAndTheirPhases() {
-        assertEquals(List.of("check", "rewrite"), List.copyOf(mojos.keySet()));
+        assertEquals(List.of("check", "reassign-owner", "rewrite"), List.copyOf(mojos.keySet()));
         assertEquals("process-resources", text(mojos.get(RewriteMojo.GOAL), "phase"));
         assertEquals("verify", text(mojos.get(CheckMojo.GOAL), "phase"));
+        assertEquals(null, text(mojos.get(ReassignOwnerMojo.GOAL), "phase"), "run from the command line");
+        assertEquals("false", text(mojos.get(ReassignOwnerMojo.GOAL), "requiresProject"));
         mojos.values().forEach(m -> assertEquals("true", text(m, "threadSafe")));
     }
 
@@ -98,6 +100,19 @@ class PluginDescriptorTest {
         Map<String, List<String>> expected = new TreeMap<>(COMMON);
         expected.putAll(CHECK_ONLY);
         assertEquals(expected, userParameters(mojos.get(CheckMojo.GOAL)));
+    }
+
+    @Test
+    void reassignOwnerParameters() {
+        assertEquals(table(
+                "url", "pgrelocate.url", null,
+                "to", "pgrelocate.to", null,
+                "grantRead", "pgrelocate.grantRead", null,
+                "excludeSchemas", "pgrelocate.excludeSchemas", null,
+                "apply", "pgrelocate.apply", "false",
+                "skip", "pgrelocate.skip", "false",
+                "skipReassignOwner", "pgrelocate.reassign-owner.skip", "false"),
+                userParameters(mojos.get(ReassignOwnerMojo.GOAL)));
     }
 
     @Test
