@@ -3,12 +3,12 @@ package dev.pgrelocate.rule;
 import dev.pgrelocate.lex.SqlLexer;
 import dev.pgrelocate.lex.TokenHolder;
 import dev.pgrelocate.lex.TokenKind;
+import dev.pgrelocate.statement.Identifiers;
 import dev.pgrelocate.statement.Token;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Finds {@code schema.name} and {@code schema.<operator>} in a run of tokens: the shape of every
@@ -74,11 +74,6 @@ final class QualifiedNames {
     }
 
     private static String normalize(String text, Token t) {
-        String raw = text.substring(t.start(), t.end());
-        if (t.kind() == TokenKind.QUOTED_IDENTIFIER) {
-            int open = raw.indexOf('"');
-            return raw.substring(open + 1, raw.length() - 1).replace("\"\"", "\"");
-        }
-        return raw.toLowerCase(Locale.ROOT);
+        return Identifiers.normalize(text.substring(t.start(), t.end()), t.kind() == TokenKind.QUOTED_IDENTIFIER);
     }
 }

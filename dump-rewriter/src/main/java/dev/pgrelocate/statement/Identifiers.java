@@ -43,8 +43,12 @@ public final class Identifiers {
 
     /** The name a name token stands for: unquoted names fold to lower case, quoted ones are taken as written. */
     public static String normalize(Statement s, Token t) {
-        String text = s.text(t);
-        if (t.kind() == TokenKind.QUOTED_IDENTIFIER) {
+        return normalize(s.text(t), t.kind() == TokenKind.QUOTED_IDENTIFIER);
+    }
+
+    /** The same for a token's text: {@code "Foo"} is {@code Foo}, {@code Foo} is {@code foo}. */
+    public static String normalize(String text, boolean quoted) {
+        if (quoted) {
             int open = text.indexOf('"');
             return text.substring(open + 1, text.length() - 1).replace("\"\"", "\"");
         }
