@@ -38,23 +38,40 @@ final class StreamRewriter {
         boolean lineEndingKnown = false;
         boolean statementSeen = false;
         boolean swallowLineEnd = false;
+        // pg_dump writes an entry's SET SESSION AUTHORIZATION before the entry's header comment:
+        // it is held until that comment has said which entry it belongs to.
+        Statement held = null;
         StatementReader.Item item;
         while ((item = reader.next()) != StatementReader.Item.END) {
+            if (held != null && item != StatementReader.Item.TRIVIA) {
+                writeStatement(held, context, out);
+                held = null;
+            }
             switch (item) {
                 case STATEMENT -> {
                     statementSeen = true;
+                    Statement statement = reader.statement();
                     if (!lineEndingKnown) {
-                        byte[] bytes = reader.statement().bytes();
-                        lineEndingKnown = detectLineEnding(bytes, 0, bytes.length, context);
+                        lineEndingKnown = detectLineEnding(statement.bytes(), 0, statement.bytes().length, context);
                     }
-                    context.definitions().collect(reader.statement());
-                    swallowLineEnd = writeStatement(reader.statement(), context, out);
+                    context.definitions().collect(statement);
+                    if (TocComments.switchesRoleForNextEntry(statement)) {
+                        held = statement;
+                    } else {
+                        swallowLineEnd = writeStatement(statement, context, out);
+                    }
                 }
                 case META_COMMAND -> {
                     writeMetaCommand(reader, context, out);
                     swallowLineEnd = false;
                 }
                 case TRIVIA -> {
+                    TocComments.lastEntryType(reader.buffer(), reader.start(), reader.end())
+                            .ifPresent(context::setTocEntryType);
+                    if (held != null) {
+                        swallowLineEnd = writeStatement(held, context, out);
+                        held = null;
+                    }
                     int start = reader.start();
                     if (swallowLineEnd) {
                         start = afterLineEnd(reader.buffer(), start, reader.end());
@@ -63,8 +80,6 @@ final class StreamRewriter {
                     if (!lineEndingKnown) {
                         lineEndingKnown = detectLineEnding(reader.buffer(), reader.start(), reader.end(), context);
                     }
-                    TocComments.lastEntryType(reader.buffer(), reader.start(), reader.end())
-                            .ifPresent(context::setTocEntryType);
                     if (!statementSeen) {
                         catalogs.majorFromHeader(reader.itemText())
                                 .ifPresent(major -> context.movedExtensions().useCatalog(catalogs.forMajor(major)));
@@ -74,6 +89,9 @@ final class StreamRewriter {
                 case COPY_DATA -> out.write(reader.buffer(), reader.start(), reader.end() - reader.start());
                 default -> throw new IllegalStateException("unexpected item " + item);
             }
+        }
+        if (held != null) {
+            writeStatement(held, context, out);
         }
         for (StatementRule rule : rules.statementRules()) {
             rule.finish(context);

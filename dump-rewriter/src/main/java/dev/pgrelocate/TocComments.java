@@ -1,5 +1,9 @@
 package dev.pgrelocate;
 
+import dev.pgrelocate.statement.Statement;
+import dev.pgrelocate.statement.StatementKind;
+import dev.pgrelocate.statement.TokenCursor;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -14,6 +18,19 @@ final class TocComments {
     private static final Pattern ENTRY = Pattern.compile("^-- (?:Data for )?Name: .*?; Type: ([A-Z ]+); Schema: ", Pattern.MULTILINE);
 
     private TocComments() {
+    }
+
+    /**
+     * {@code SET SESSION AUTHORIZATION x}: pg_dump switches to an entry's owner (with
+     * --use-set-session-authorization) or to a grantor right before what it switches for; when a
+     * header comment follows, the switch belongs to that entry.
+     */
+    static boolean switchesRoleForNextEntry(Statement s) {
+        if (s.kind() != StatementKind.SET) {
+            return false;
+        }
+        TokenCursor c = new TokenCursor(s);
+        return c.acceptWords("SET", "SESSION", "AUTHORIZATION");
     }
 
     /** The type of the last entry comment in {@code buf[start, end)}, if it holds one. */

@@ -25,13 +25,16 @@ public final class EventTriggerRule implements StatementRule {
         }
         List<Token> significant = DumpDefinitions.significant(s);
         String text = s.text();
-        boolean eventTrigger = Words.are(significant, 0, text, "CREATE", "EVENT", "TRIGGER")
+        // Everything in pg_dump's EVENT TRIGGER entry goes, the SET SESSION AUTHORIZATION of a
+        // --use-set-session-authorization dump included (it names the superuser who created it).
+        boolean eventTrigger = context.tocEntryType().equals("EVENT TRIGGER")
+                || Words.are(significant, 0, text, "CREATE", "EVENT", "TRIGGER")
                 || Words.are(significant, 0, text, "ALTER", "EVENT", "TRIGGER")
                 || Words.are(significant, 0, text, "COMMENT", "ON", "EVENT", "TRIGGER")
                 || Words.are(significant, 0, text, "DROP", "EVENT", "TRIGGER");
         if (eventTrigger) {
             context.drop(ID, "removed " + s.firstLine().strip(),
-                    Words.is(significant, 0, text, "CREATE") ? "only a superuser may create an event trigger" : null);
+                    Words.are(significant, 0, text, "CREATE", "EVENT") ? "only a superuser may create an event trigger" : null);
         }
     }
 }

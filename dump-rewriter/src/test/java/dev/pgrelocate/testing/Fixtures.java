@@ -20,6 +20,11 @@ public final class Fixtures {
         return resource("/fixtures/references/" + fileName);
     }
 
+    /** A file of {@code fixtures/owners}, e.g. {@code owners("owners_app.plain.sql")}. */
+    public static Path owners(String fileName) {
+        return resource("/fixtures/owners/" + fileName);
+    }
+
     private static Path resource(String name) {
         URL url = Fixtures.class.getResource(name);
         if (url == null) {

@@ -31,7 +31,20 @@ public final class PsqlRunner {
     }
 
     public PsqlResult runFile(String database, String role, Path file) throws IOException, InterruptedException {
-        List<String> command = List.of(PSQL.toString(), "-X", "-v", "ON_ERROR_STOP=1", "--no-psqlrc",
+        return run(database, role, file, true);
+    }
+
+    /**
+     * The same without ON_ERROR_STOP: psql reports every failing statement and goes on, so stderr
+     * lists every error of the file ({@code psql:FILE:LINE: ERROR:  ...}); the exit code is 0.
+     */
+    public PsqlResult runFileContinuingOnError(RestoreTarget target, Path file) throws IOException, InterruptedException {
+        return run(target.database(), target.role(), file, false);
+    }
+
+    private PsqlResult run(String database, String role, Path file, boolean stopOnError)
+            throws IOException, InterruptedException {
+        List<String> command = List.of(PSQL.toString(), "-X", "-v", "ON_ERROR_STOP=" + (stopOnError ? "1" : "0"), "--no-psqlrc",
                 "-h", PostgresServer.HOST, "-p", Integer.toString(server.port()), "-U", role, "-d", database,
                 "-f", file.toAbsolutePath().toString());
         Path stdout = Files.createTempFile("psql-", ".out");
