@@ -81,6 +81,25 @@ class ReferenceRestoreTest extends EmbeddedServerTest {
         assertEquals("", SchemaDumpComparison.diff(server, source.database(), target.database()));
     }
 
+    /** Rails' structure.sql of the same app: no data but the migrations, loads on both platforms with the source's schema. */
+    @org.junit.jupiter.api.Test
+    void rewrittenStructureSqlLoadsWithTheSourcesSchemaOnBothPlatforms() throws Exception {
+        RestoreTarget source = build("refs_app.sql", "app");
+        Path rewritten = work.resolve("refs_app.structure.sql");
+        RewriteReport report = new FileRewriter(new Rewriter(RewriteOptions.of(Preset.HEROKU)))
+                .rewrite(Fixtures.references("refs_app.structure.sql"), rewritten);
+        assertTrue(report.countsByRule().getOrDefault("extension-reference", 0) > 10, report::toText);
+
+        for (PlatformSetup platform : PlatformSetup.values()) {
+            RestoreTarget target = platform.prepare(server);
+            PsqlResult result = psql.runFile(target, rewritten);
+            assertEquals(0, result.exitCode(), () -> platform + ": " + result);
+            assertEquals("", result.stderr(), () -> platform + ": " + result);
+            assertEquals(8L, DatabaseSnapshot.take(server, target.database()).rowCounts().get("public.schema_migrations"));
+            assertEquals("", SchemaDumpComparison.diff(server, source.database(), target.database()), platform::toString);
+        }
+    }
+
     private RestoreTarget build(String script, String role) throws Exception {
         RestoreTarget source = PlatformSetup.VANILLA.prepare(server).withRole(role);
         PsqlResult result = psql.runFile(source, Fixtures.references(script));
