@@ -1,5 +1,6 @@
 package dev.pgrelocate.catalog;
 
+import dev.pgrelocate.testing.SystemServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.Writer;
@@ -121,27 +122,27 @@ public final class CatalogGenerator {
             }
         }
 
-        if (SystemPostgres.hasExtension(server.major(), "postgis")) {
-            try (SystemPostgres system = SystemPostgres.start(server.major())) {
-                try (Connection admin = system.connect("postgres")) {
+        if (server.major() == SystemServer.MAJOR && SystemServer.isInstalled() && SystemServer.hasExtension("postgis")) {
+            try (SystemServer system = SystemServer.start()) {
+                try (Connection admin = system.connectAsSuperuser("postgres")) {
                     createDatabase(admin);
                 }
-                try (Connection connection = system.connect(DATABASE)) {
+                try (Connection connection = system.connectAsSuperuser(DATABASE)) {
                     String version = serverVersion(connection);
                     checkMajor(server.major(), version, system.toString());
                     List<String> wanted = new ArrayList<>();
                     for (String extension : POSTGIS_FAMILY) {
-                        if (SystemPostgres.hasExtension(server.major(), extension)) {
+                        if (SystemServer.hasExtension(extension)) {
                             wanted.add(extension);
                         } else {
-                            refused.put(extension, "not installed in " + SystemPostgres.extensionDirectory(server.major()));
+                            refused.put(extension, "not installed in " + SystemServer.extensionDirectory());
                         }
                     }
                     Map<String, String> systemRefused = ExtensionInstaller.createAll(connection, wanted);
                     refused.putAll(systemRefused);
                     wanted.removeAll(systemRefused.keySet());
                     String origin = "system PostgreSQL " + version;
-                    comments.add("server: PostgreSQL " + version + " (system, " + SystemPostgres.binaries(server.major())
+                    comments.add("server: PostgreSQL " + version + " (system, " + SystemServer.binaries()
                             + debianPackage(server.major()) + "): " + String.join(", ", wanted));
                     catalog = catalog.merge(ExtensionCatalog.live(connection).restrictedTo(wanted));
                     for (String extension : wanted) {
@@ -150,7 +151,9 @@ public final class CatalogGenerator {
                 }
             }
         } else {
-            comments.add("PostGIS: not included (no " + SystemPostgres.extensionDirectory(server.major())
+            comments.add("PostGIS: not included (no " + (server.major() == SystemServer.MAJOR
+                    ? SystemServer.extensionDirectory().toString()
+                    : "/usr/share/postgresql/" + server.major() + "/extension")
                     + "/postgis.control on the generating machine)");
         }
         refused.keySet().removeAll(catalog.extensions());

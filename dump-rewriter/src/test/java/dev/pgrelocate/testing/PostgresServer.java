@@ -1,7 +1,6 @@
 package dev.pgrelocate.testing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +37,9 @@ public interface PostgresServer extends AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("user", role);
         properties.setProperty("ApplicationName", "pgrelocate-tests");
-        return DriverManager.getConnection(jdbcUrl(database), properties);
+        // The driver itself, not DriverManager: under exec:java (the catalog generator) the caller's
+        // class loader is not the one DriverManager registered the driver with.
+        return new org.postgresql.Driver().connect(jdbcUrl(database), properties);
     }
 
     default Connection connectAsSuperuser(String database) throws SQLException {

@@ -48,6 +48,17 @@ public final class SystemServer implements PostgresServer {
         this.shutdownHook = new Thread(this::stopQuietly, "pgrelocate-system-server-stop");
     }
 
+    /** The PostgreSQL major of the system server (Debian's package on this machine kind). */
+    public static final int MAJOR = 15;
+
+    public static Path binaries() {
+        return BIN;
+    }
+
+    public static Path extensionDirectory() {
+        return EXTENSIONS;
+    }
+
     /** The server binaries are present (and, when running as root, the OS user to run them as). */
     public static boolean isInstalled() {
         if (!Files.isExecutable(BIN.resolve("postgres")) || !Files.isExecutable(BIN.resolve("initdb"))) {
