@@ -28,7 +28,8 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main())
                 .addSubcommand(new RewriteCommand(streams))
                 .addSubcommand(new CheckCommand(streams))
-                .addSubcommand(new ReassignOwnerCommand(streams));
+                .addSubcommand(new ReassignOwnerCommand(streams))
+                .addSubcommand(new RestoreCommand(streams));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

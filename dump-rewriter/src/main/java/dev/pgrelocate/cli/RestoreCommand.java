@@ -1,0 +1,159 @@
+package dev.pgrelocate.cli;
+
+import dev.pgrelocate.PgRelocateException;
+import dev.pgrelocate.Rewriter;
+import dev.pgrelocate.files.FileRewriter;
+import dev.pgrelocate.files.InputFormat;
+import dev.pgrelocate.restore.RestoreEngine;
+import dev.pgrelocate.restore.RestoreException;
+import dev.pgrelocate.restore.RestoreOptions;
+import dev.pgrelocate.restore.RestoreSummary;
+import dev.pgrelocate.restore.RewriteAndRestore;
+import dev.pgrelocate.restore.TargetDatabase;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Rewrites a plain pg_dump or structure.sql and restores it over JDBC in one pass (no psql, no"
+                + " temporary file).",
+                "pgrelocate restore --url \"$DATABASE_URL\" dump.sql"},
+        footer = {"", "The rewrite report and the restore summary go to stdout, errors to stderr. Passwords are never printed.",
+                "Exit: 0 ok; 1 a statement failed (or, with --continue-on-error, any did); 2 usage;"
+                        + " 3 unreadable or malformed input; 4 database error (unreachable or non-empty target)."})
+final class RestoreCommand implements Callable<Integer> {
+
+    @Mixin
+    RuleOptions rules;
+
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "Target database: jdbc:postgresql://host:port/db or postgres://user:password@host:port/db?sslmode=require.")
+    String url;
+
+    @Option(names = "--single-transaction", description = "Restore in one transaction; roll everything back on failure.")
+    boolean singleTransaction;
+
+    @Option(names = "--continue-on-error", description = "Run on after failing statements, report them all, exit 1.")
+    boolean continueOnError;
+
+    @ArgGroup(exclusive = true)
+    NonEmptyTarget nonEmpty;
+
+    static final class NonEmptyTarget {
+        @Option(names = "--clean", description = "Accept a non-empty target for a pg_dump --clean dump (its DROPs must come first).")
+        boolean clean;
+
+        @Option(names = "--force", description = "Accept a target that already holds tables.")
+        boolean force;
+    }
+
+    @Option(names = "--pre-sql", paramLabel = "FILE|SQL", description = "SQL run before the dump: a file, or the SQL itself. Repeatable.")
+    List<String> preSql = new ArrayList<>();
+
+    @Option(names = "--post-sql", paramLabel = "FILE|SQL", description = "SQL run after the dump: a file, or the SQL itself. Repeatable.")
+    List<String> postSql = new ArrayList<>();
+
+    @Option(names = "--allow-connect", description = "Follow \\connect to another database of the same server (same credentials).")
+    boolean allowConnect;
+
+    @Option(names = "--report", paramLabel = "FORMAT", defaultValue = "text", description = "Rewrite report: text or json. Default: ${DEFAULT-VALUE}.")
+    ReportFormat reportFormat;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no rewrite report (the restore summary still prints).")
+    boolean quiet;
+
+    @Parameters(paramLabel = "FILE", arity = "1", description = "Plain SQL script (also gzip-compressed); - for stdin.")
+    String file;
+
+    private final Streams streams;
+
+    RestoreCommand(Streams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (singleTransaction && continueOnError) {
+            throw new PgRelocateException("--single-transaction and --continue-on-error exclude each other",
+                    PgRelocateException.EXIT_USAGE);
+        }
+        RestoreOptions.Builder options = RestoreOptions.builder()
+                .singleTransaction(singleTransaction)
+                .continueOnError(continueOnError)
+                .clean(nonEmpty != null && nonEmpty.clean)
+                .force(nonEmpty != null && nonEmpty.force)
+                .allowConnect(allowConnect);
+        preSql.forEach(s -> options.preSql(sqlOrFile(s, "--pre-sql")));
+        postSql.forEach(s -> options.postSql(sqlOrFile(s, "--post-sql")));
+
+        Rewriter rewriter = new Rewriter(rules.toRewriteOptions());
+        String source;
+        RewriteAndRestore.RewriteStep step;
+        if (file.equals("-")) {
+            source = "<stdin>";
+            step = out -> rewriter.rewrite(InputFormat.openScript(streams.in(), source), out, source);
+        } else {
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw new PgRelocateException("cannot read " + file + ": "
+                        + (Files.exists(path) ? "not a readable file" : "no such file"), PgRelocateException.EXIT_BAD_INPUT);
+            }
+            source = file;
+            FileRewriter fileRewriter = new FileRewriter(rewriter);
+            step = out -> fileRewriter.rewrite(path, out);
+        }
+
+        TargetDatabase target = TargetDatabase.of(url);
+        PrintStream out = streams.out();
+        RewriteAndRestore.Result result;
+        try {
+            result = RewriteAndRestore.run(step, new RestoreEngine(target, options.build()), source);
+        } catch (RestoreException e) {
+            if (e.summary() != null && (e.summary().statements() > 0 || !e.summary().tables().isEmpty())) {
+                out.print(e.summary().toText());
+                out.flush();
+            }
+            throw e;
+        }
+        if (!quiet) {
+            out.print(reportFormat.render(result.report()));
+        }
+        RestoreSummary summary = result.summary();
+        out.print(summary.toText());
+        out.flush();
+        if (summary.failures() > 0) {
+            streams.err().println("pgrelocate: " + summary.failures() + (summary.failures() == 1 ? " statement" : " statements")
+                    + " failed; the restore into " + summary.target() + " is incomplete");
+            return PgRelocateException.EXIT_FINDINGS;
+        }
+        return 0;
+    }
+
+    /** An existing file's content, else the argument itself as SQL. */
+    private static String sqlOrFile(String value, String option) {
+        try {
+            Path path = Path.of(value);
+            if (Files.isRegularFile(path)) {
+                return Files.readString(path, StandardCharsets.UTF_8);
+            }
+        } catch (InvalidPathException e) {
+            // SQL, not a path
+        } catch (IOException e) {
+            throw new PgRelocateException("cannot read " + option + " file " + value + ": " + e.getMessage(),
+                    PgRelocateException.EXIT_BAD_INPUT, e);
+        }
+        return value;
+    }
+}
