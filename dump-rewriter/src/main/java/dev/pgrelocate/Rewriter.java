@@ -2,6 +2,7 @@ package dev.pgrelocate;
 
 import dev.pgrelocate.report.RewriteReport;
 import dev.pgrelocate.rule.DumpDefinitions;
+import dev.pgrelocate.write.LineMap;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +48,16 @@ public final class Rewriter {
      */
     public RewriteReport rewrite(InputStream in, OutputStream out, String sourceName, DumpDefinitions definitions)
             throws IOException {
-        return new StreamRewriter(options).run(in, out, sourceName, definitions);
+        return rewrite(in, out, sourceName, definitions, null);
+    }
+
+    /**
+     * The same, recording in {@code lines} where output lines differ from input lines, so a
+     * consumer of the output (the restore engine) can report errors at the input's lines.
+     */
+    public RewriteReport rewrite(InputStream in, OutputStream out, String sourceName, DumpDefinitions definitions,
+                                 LineMap lines) throws IOException {
+        return new StreamRewriter(options).run(in, out, sourceName, definitions, lines);
     }
 
     /** Reads the whole input and reports, without writing anything; {@link RewriteReport#findings()} are the failures. */

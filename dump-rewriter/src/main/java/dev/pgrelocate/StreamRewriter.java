@@ -8,7 +8,9 @@ import dev.pgrelocate.rule.DumpDefinitions;
 import dev.pgrelocate.rule.StatementRule;
 import dev.pgrelocate.statement.Statement;
 import dev.pgrelocate.statement.StatementReader;
+import dev.pgrelocate.rule.Edit;
 import dev.pgrelocate.write.EditApplier;
+import dev.pgrelocate.write.LineMap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,10 @@ final class StreamRewriter {
     private final RewriteOptions options;
     private final RuleSet rules;
     private final Catalogs catalogs;
+    /** Where output lines differ from input lines; null when nobody asked. */
+    private LineMap lines;
+    /** Output lines minus input lines so far. */
+    private long lineDelta;
 
     StreamRewriter(RewriteOptions options) {
         this.options = options;
@@ -30,7 +36,10 @@ final class StreamRewriter {
      * @param definitions names the dump defines, from a first pass over a file; for a stream an
      *                    empty set that fills as statements pass
      */
-    RewriteReport run(InputStream in, OutputStream out, String source, DumpDefinitions definitions) throws IOException {
+    RewriteReport run(InputStream in, OutputStream out, String source, DumpDefinitions definitions, LineMap lines)
+            throws IOException {
+        this.lines = lines;
+        this.lineDelta = 0;
         RewriteReport report = new RewriteReport();
         report.addSource(source);
         RuleContext context = new RuleContext(options, catalogs.forUnknownMajor(), definitions, report, source);
@@ -76,6 +85,9 @@ final class StreamRewriter {
                     if (swallowLineEnd) {
                         start = afterLineEnd(reader.buffer(), start, reader.end());
                         swallowLineEnd = false;
+                        if (start != reader.start()) {
+                            shiftLines(reader.itemLine() + 1, -1); // the dropped statement's line end
+                        }
                     }
                     if (!lineEndingKnown) {
                         lineEndingKnown = detectLineEnding(reader.buffer(), reader.start(), reader.end(), context);
@@ -103,14 +115,53 @@ final class StreamRewriter {
     /** Applies the rules; returns true when the statement was dropped (its line end goes too). */
     private boolean writeStatement(Statement s, RuleContext context, OutputStream out) throws IOException {
         context.begin(s);
+        long lastLine = s.line() + newlines(s.bytes(), 0, s.bytes().length);
         for (StatementRule rule : rules.statementRules()) {
             rule.apply(s, context);
             if (context.dropped()) {
+                shiftLines(lastLine, s.line() - lastLine);
                 return true;
             }
         }
+        long prefix = 0;
+        long inside = 0;
+        for (Edit e : context.edits()) {
+            long change = newlines(e.replacement()) - newlines(s.bytes(), e.start(), e.end());
+            if (e.start() == 0 && e.end() == 0) {
+                prefix += change; // inserted before the statement: its own first line moves
+            } else {
+                inside += change;
+            }
+        }
+        shiftLines(s.line(), prefix);
+        shiftLines(lastLine, inside);
         EditApplier.write(s.bytes(), context.edits(), out);
         return false;
+    }
+
+    /** From input line {@code inputLine} on, {@code change} more output lines than before. */
+    private void shiftLines(long inputLine, long change) {
+        if (change == 0) {
+            return;
+        }
+        lineDelta += change;
+        if (lines != null) {
+            lines.shift(inputLine + lineDelta, lineDelta);
+        }
+    }
+
+    private static long newlines(byte[] bytes, int from, int to) {
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static long newlines(String text) {
+        return text.chars().filter(c -> c == '\n').count();
     }
 
     private void writeMetaCommand(StatementReader reader, RuleContext context, OutputStream out) throws IOException {
@@ -119,6 +170,7 @@ final class StreamRewriter {
             String why = rule.drop(line);
             if (why != null) {
                 context.recordLine(rule.id(), reader.itemLine(), reader.itemColumn(), line.split(" ", 2)[0], why);
+                shiftLines(reader.itemLine() + 1, -newlines(line));
                 return;
             }
         }

@@ -9,6 +9,8 @@ import dev.pgrelocate.restore.RestoreException;
 import dev.pgrelocate.restore.RestoreOptions;
 import dev.pgrelocate.restore.RestoreSummary;
 import dev.pgrelocate.restore.RewriteAndRestore;
+import dev.pgrelocate.rule.DumpDefinitions;
+import dev.pgrelocate.write.LineMap;
 import dev.pgrelocate.restore.TargetDatabase;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -99,11 +101,13 @@ final class RestoreCommand implements Callable<Integer> {
         postSql.forEach(s -> options.postSql(sqlOrFile(s, "--post-sql")));
 
         Rewriter rewriter = new Rewriter(rules.toRewriteOptions());
+        LineMap inputLines = new LineMap();
         String source;
         RewriteAndRestore.RewriteStep step;
         if (file.equals("-")) {
             source = "<stdin>";
-            step = out -> rewriter.rewrite(InputFormat.openScript(streams.in(), source), out, source);
+            step = out -> rewriter.rewrite(InputFormat.openScript(streams.in(), source), out, source,
+                    new DumpDefinitions(), inputLines);
         } else {
             Path path = Path.of(file);
             if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
@@ -112,14 +116,14 @@ final class RestoreCommand implements Callable<Integer> {
             }
             source = file;
             FileRewriter fileRewriter = new FileRewriter(rewriter);
-            step = out -> fileRewriter.rewrite(path, out);
+            step = out -> fileRewriter.rewrite(path, out, inputLines);
         }
 
         TargetDatabase target = TargetDatabase.of(url);
         PrintStream out = streams.out();
         RewriteAndRestore.Result result;
         try {
-            result = RewriteAndRestore.run(step, new RestoreEngine(target, options.build()), source);
+            result = RewriteAndRestore.run(step, new RestoreEngine(target, options.build()), source, inputLines);
         } catch (RestoreException e) {
             if (e.summary() != null && (e.summary().statements() > 0 || !e.summary().tables().isEmpty())) {
                 out.print(e.summary().toText());

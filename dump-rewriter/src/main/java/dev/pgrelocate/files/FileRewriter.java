@@ -5,6 +5,7 @@ import dev.pgrelocate.Rewriter;
 import dev.pgrelocate.report.RewriteReport;
 import dev.pgrelocate.rule.DumpDefinitions;
 import dev.pgrelocate.write.AtomicFileOutput;
+import dev.pgrelocate.write.LineMap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,8 +60,13 @@ public final class FileRewriter {
 
     /** Rewrites {@code input} into a stream (stdout); nothing is written for a file that fails to open. */
     public RewriteReport rewrite(Path input, OutputStream out) throws IOException {
+        return rewrite(input, out, null);
+    }
+
+    /** The same, recording where output lines differ from the input's (for a restore reading the output). */
+    public RewriteReport rewrite(Path input, OutputStream out, LineMap lines) throws IOException {
         try (InputStream in = open(input, sourceName(input))) {
-            return rewriter.rewrite(in, out, sourceName(input), definitions(input));
+            return rewriter.rewrite(in, out, sourceName(input), definitions(input), lines);
         }
     }
 

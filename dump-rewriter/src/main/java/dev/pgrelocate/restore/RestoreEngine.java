@@ -4,6 +4,7 @@ import dev.pgrelocate.PgRelocateException;
 import dev.pgrelocate.statement.Statement;
 import dev.pgrelocate.statement.StatementKind;
 import dev.pgrelocate.statement.StatementReader;
+import dev.pgrelocate.write.LineMap;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -55,6 +56,9 @@ public final class RestoreEngine {
     private boolean dropsRequiredFirst;
     private boolean dropSeen;
 
+    /** Output-to-input lines of the script being restored (identity for a plain script). */
+    private LineMap inputLines = new LineMap();
+
     public RestoreEngine(TargetDatabase target, RestoreOptions options) {
         this.target = target;
         this.options = options;
@@ -65,6 +69,15 @@ public final class RestoreEngine {
      * {@link RestoreSummary#failures()} only with continue-on-error.
      */
     public RestoreSummary restore(InputStream script, String source) throws IOException {
+        return restore(script, source, new LineMap());
+    }
+
+    /**
+     * The same for a script that is a rewrite's output: errors are reported at the lines of the
+     * rewrite's input, through the map the rewriter filled.
+     */
+    public RestoreSummary restore(InputStream script, String source, LineMap inputLines) throws IOException {
+        this.inputLines = inputLines;
         long started = System.nanoTime();
         summary = new RestoreSummary(target.toString());
         database = target.database();
@@ -191,7 +204,9 @@ public final class RestoreEngine {
     }
 
     /** Records an error; stops the restore unless continue-on-error. */
-    private void fail(RestoreError error, int exitCode) {
+    private void fail(RestoreError reported, int exitCode) {
+        RestoreError error = new RestoreError(reported.source(), inputLines.inputLine(reported.line()),
+                reported.sqlState(), reported.message(), reported.firstLine());
         summary.error(error);
         if (!options.continueOnError()) {
             throw new RestoreException("restore failed at " + error.describe()

@@ -1,6 +1,7 @@
 package dev.pgrelocate.restore;
 
 import dev.pgrelocate.report.RewriteReport;
+import dev.pgrelocate.write.LineMap;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,9 +16,8 @@ import java.util.concurrent.TimeoutException;
  * own and writes into a bounded {@link StreamPipe} that the {@link RestoreEngine} reads. Memory is
  * the pipe's few megabytes plus what each side holds anyway.
  *
- * <p>Line numbers in restore errors are lines of the rewritten stream, so errors name the source
- * {@code "<source> (rewritten)"}: they differ from the input file's lines where the rewrite added or
- * removed lines before the failing statement, and equal those of {@code pgrelocate rewrite}'s output.
+ * <p>Given the {@link LineMap} the rewrite fills, restore errors name the input file's lines; without
+ * one they are lines of the rewritten stream and name the source {@code "<source> (rewritten)"}.
  */
 public final class RewriteAndRestore {
 
@@ -43,6 +43,15 @@ public final class RewriteAndRestore {
      * (malformed input) wins over the restore error it causes; a restore failure stops the rewrite.
      */
     public static Result run(RewriteStep rewrite, RestoreEngine engine, String source) throws IOException {
+        return run(rewrite, engine, source + " (rewritten)", null);
+    }
+
+    /**
+     * The same with the line map {@code rewrite} records into: errors are reported at the lines of
+     * {@code source} itself.
+     */
+    public static Result run(RewriteStep rewrite, RestoreEngine engine, String source, LineMap inputLines)
+            throws IOException {
         StreamPipe pipe = new StreamPipe(CHUNKS, CHUNK);
         FutureTask<RewriteReport> task = new FutureTask<>(() -> {
             try {
@@ -59,7 +68,7 @@ public final class RewriteAndRestore {
         writer.start();
         RestoreSummary summary;
         try {
-            summary = engine.restore(pipe.in, source + " (rewritten)");
+            summary = inputLines == null ? engine.restore(pipe.in, source) : engine.restore(pipe.in, source, inputLines);
         } catch (RuntimeException | IOException restoreFailure) {
             pipe.in.close(); // unblocks and stops the rewriter
             rewriteResult(task, restoreFailure); // throws the rewrite's own failure (bad input): it wins
