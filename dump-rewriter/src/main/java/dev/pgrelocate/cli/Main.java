@@ -29,7 +29,8 @@ public final class Main {
                 .addSubcommand(new RewriteCommand(streams))
                 .addSubcommand(new CheckCommand(streams))
                 .addSubcommand(new ReassignOwnerCommand(streams))
-                .addSubcommand(new RestoreCommand(streams));
+                .addSubcommand(new RestoreCommand(streams))
+                .addSubcommand(new VerifyRestoreCommand(streams));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,8 +1,8 @@
 package dev.pgrelocate.testing;
 
+import dev.pgrelocate.verify.Platform;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * How a hosting platform prepares the database a dump is restored into.
@@ -34,11 +34,9 @@ public enum PlatformSetup {
         @Override
         void preparePlatform(PostgresServer server, String database) throws SQLException {
             server.createRoleIfMissing(PLATFORM_ADMIN_ROLE, "NOLOGIN");
-            try (Connection superuser = server.connectAsSuperuser(database);
-                    Statement statement = superuser.createStatement()) {
-                statement.execute("CREATE SCHEMA " + HerokuExtensionGuard.SCHEMA + " AUTHORIZATION " + PLATFORM_ADMIN_ROLE);
-                statement.execute("GRANT USAGE, CREATE ON SCHEMA " + HerokuExtensionGuard.SCHEMA + " TO " + APP_ROLE);
-                HerokuExtensionGuard.install(superuser);
+            try (Connection superuser = server.connectAsSuperuser(database)) {
+                // the product's emulation, the one verify-restore uses
+                Platform.HEROKU.prepare(superuser, APP_ROLE);
             }
         }
     };

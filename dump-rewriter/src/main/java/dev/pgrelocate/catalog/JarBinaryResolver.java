@@ -14,10 +14,11 @@ import java.util.zip.ZipFile;
  *
  * <p>Every binaries jar holds the same resource name ({@code postgres-linux-x86_64.txz}), so jars
  * of several majors cannot share one class path; the catalog generator copies each into
- * {@code target/} and points one resolver at each. A record, because Zonky caches the unpacked
+ * {@code target/} and points one resolver at each, and verify-restore reads other majors from the local
+ * Maven repository through {@code dev.pgrelocate.verify.PgBinaries}. A record, because Zonky caches the unpacked
  * binaries per resolver (by {@code equals}) and per archive digest.
  */
-record JarBinaryResolver(Path jar) implements PgBinaryResolver {
+public record JarBinaryResolver(Path jar) implements PgBinaryResolver {
 
     @Override
     public InputStream getPgBinary(String system, String machineHardware) throws IOException {
