@@ -1,5 +1,6 @@
 package dev.pgrelocate;
 
+import dev.pgrelocate.lex.Newlines;
 import dev.pgrelocate.report.RewriteReport;
 import dev.pgrelocate.rule.MetaCommandRule;
 import dev.pgrelocate.rule.RuleContext;
@@ -151,13 +152,7 @@ final class StreamRewriter {
     }
 
     private static long newlines(byte[] bytes, int from, int to) {
-        long n = 0;
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n') {
-                n++;
-            }
-        }
-        return n;
+        return Newlines.count(bytes, from, to);
     }
 
     private static long newlines(String text) {

@@ -1,5 +1,7 @@
 package dev.pgrelocate.restore;
 
+import dev.pgrelocate.lex.Newlines;
+
 /**
  * Follows one {@code COPY ... FROM stdin} block chunk by chunk, as {@link dev.pgrelocate.statement.StatementReader}
  * hands it over: counts the data lines (newlines) and finds the terminator line {@code \.}, which
@@ -25,11 +27,7 @@ public final class CopyRowCounter {
         } else {
             dataEnd = end;
         }
-        for (int i = start; i < dataEnd; i++) {
-            if (buf[i] == '\n') {
-                rows++;
-            }
-        }
+        rows += Newlines.count(buf, start, dataEnd);
         bytes += dataEnd - start;
         if (dataEnd > start) {
             atLineStart = buf[dataEnd - 1] == '\n';

@@ -1,5 +1,6 @@
 package dev.pgrelocate.statement;
 
+import dev.pgrelocate.lex.Newlines;
 import dev.pgrelocate.lex.SqlLexer;
 import dev.pgrelocate.lex.TokenHolder;
 import dev.pgrelocate.lex.TokenKind;
@@ -8,9 +9,6 @@ import dev.pgrelocate.report.Diagnostic;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -32,10 +30,6 @@ public final class StatementReader implements Closeable {
     public enum Item { TRIVIA, STATEMENT, META_COMMAND, COPY_DATA, END }
 
     private static final int INITIAL_BUFFER = 128 * 1024;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final InputStream in;
     private final String source;
@@ -396,26 +390,8 @@ public final class StatementReader implements Closeable {
         return -1;
     }
 
-    /**
-     * Next '\n' at or after {@code from}, eight bytes at a time: COPY data is nearly all of a big
-     * dump, and this scan is nearly all of the time spent on it. (x ^ 0x0A..) has a zero byte where
-     * x has a newline; the classic has-zero-byte test finds the lowest one.
-     */
     private int indexOfNewline(int from) {
-        int i = from;
-        for (int last = limit - Long.BYTES; i <= last; i += Long.BYTES) {
-            long word = (long) LONGS.get(buf, i) ^ NEWLINES;
-            long zeros = (word - ONES) & ~word & HIGH_BITS;
-            if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-            }
-        }
-        for (; i < limit; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return Newlines.indexOf(buf, from, limit);
     }
 
     // ------------------------------------------------------------ session settings psql would apply
