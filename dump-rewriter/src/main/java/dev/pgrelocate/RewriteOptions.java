@@ -243,6 +243,16 @@ public final class RewriteOptions {
             return this;
         }
 
+        /** A mapping written {@code OLD=NEW}, as the CLI and the Maven goals take it (the last '=' splits). */
+        public Builder mapRole(String oldEqualsNew) {
+            int eq = oldEqualsNew.lastIndexOf('=');
+            if (eq < 0) {
+                throw new PgRelocateException("a role mapping is OLD=NEW, got '" + oldEqualsNew + "'",
+                        PgRelocateException.EXIT_USAGE);
+            }
+            return mapRole(oldEqualsNew.substring(0, eq).trim(), oldEqualsNew.substring(eq + 1).trim());
+        }
+
         public Builder noEventTriggers(boolean drop) {
             this.noEventTriggers = drop;
             return this;

@@ -1,6 +1,5 @@
 package dev.pgrelocate.cli;
 
-import dev.pgrelocate.PgRelocateException;
 import dev.pgrelocate.Preset;
 import dev.pgrelocate.RewriteOptions;
 import dev.pgrelocate.db.ConnectionUrl;
@@ -73,13 +72,7 @@ public final class RuleOptions {
 
     RewriteOptions toRewriteOptions() {
         RewriteOptions.Builder builder = RewriteOptions.builder();
-        for (String mapping : mapRoles) {
-            int eq = mapping.lastIndexOf('=');
-            if (eq < 0) {
-                throw new PgRelocateException("--map-role takes OLD=NEW, got '" + mapping + "'", PgRelocateException.EXIT_USAGE);
-            }
-            builder.mapRole(mapping.substring(0, eq), mapping.substring(eq + 1));
-        }
+        mapRoles.forEach(builder::mapRole);
         return builder
                 .catalog(catalogUrl == null ? null : LiveCatalog.read(ConnectionUrl.parse(catalogUrl)))
                 .ensureExtensions(ensureExtensions)

@@ -112,6 +112,9 @@ class OwnershipRulesTest {
     @Test
     void mapRoleNeedsBothNamesAndOneTargetPerRole() {
         assertThrows(PgRelocateException.class, () -> RewriteOptions.builder().mapRole("a", ""));
+        assertThrows(PgRelocateException.class, () -> RewriteOptions.builder().mapRole("no-equals-sign"));
+        assertEquals(java.util.Map.of("Report Writer", "app"),
+                RewriteOptions.builder().mapRole(" Report Writer = app ").build().roleMap(), "OLD=NEW, trimmed");
         PgRelocateException twice = assertThrows(PgRelocateException.class,
                 () -> RewriteOptions.builder().mapRole("a", "b").mapRole("a", "c"));
         assertEquals(PgRelocateException.EXIT_USAGE, twice.exitCode());

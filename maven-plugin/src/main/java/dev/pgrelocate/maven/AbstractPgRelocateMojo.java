@@ -435,12 +435,11 @@ public abstract class AbstractPgRelocateMojo extends AbstractMojo {
                     .noEventTriggers(noEventTriggers)
                     .dropExtensionComments(dropExtensionComments);
             for (String mapping : trimmed(mapRoles)) {
-                int eq = mapping.lastIndexOf('=');
-                if (eq < 0) {
-                    throw new MojoFailureException("<mapRoles> entries are old=new, got '" + mapping + "'; fix <mapRoles> (-D"
-                            + PREFIX + "mapRoles)");
+                try {
+                    builder.mapRole(mapping);
+                } catch (PgRelocateException e) {
+                    throw new MojoFailureException(e.getMessage() + "; fix <mapRoles> (-D" + PREFIX + "mapRoles)", e);
                 }
-                builder.mapRole(mapping.substring(0, eq).trim(), mapping.substring(eq + 1).trim());
             }
             return builder.build();
         } catch (PgRelocateException e) {
