@@ -33,20 +33,49 @@ final class StreamRewriter {
         this.catalogs = new Catalogs(options.catalog());
     }
 
+    /** State of the current input: set by {@link #begin}, read by {@link #pump} and {@link #finish}. */
+    private RuleContext context;
+    private RewriteReport report;
+
     /**
      * @param definitions names the dump defines, from a first pass over a file; for a stream an
      *                    empty set that fills as statements pass
      */
     RewriteReport run(InputStream in, OutputStream out, String source, DumpDefinitions definitions, LineMap lines)
             throws IOException {
+        begin(source, definitions, lines);
+        pump(in, out, source, true);
+        return finish(out);
+    }
+
+    /** Starts one input: a script, or an archive whose TOC entries are then pumped one by one. */
+    void begin(String source, DumpDefinitions definitions, LineMap lines) {
         this.lines = lines;
         this.lineDelta = 0;
-        RewriteReport report = new RewriteReport();
+        this.report = new RewriteReport();
         report.addSource(source);
-        RuleContext context = new RuleContext(options, catalogs.forUnknownMajor(), definitions, report, source);
+        this.context = new RuleContext(options, catalogs.forUnknownMajor(), definitions, report, source);
+    }
+
+    /** An archive's header names its server: its catalog replaces the union of every major. */
+    void useMajor(int major) {
+        context.movedExtensions().useCatalog(catalogs.forMajor(major));
+    }
+
+    RuleContext context() {
+        return context;
+    }
+
+    /**
+     * Rewrites one piece of the input (the whole script, or one TOC entry's SQL) with the rules and
+     * the context of everything pumped before it.
+     *
+     * @param readsHeader true for a script, whose leading comment may name the dump's major
+     */
+    void pump(InputStream in, OutputStream out, String source, boolean readsHeader) throws IOException {
         StatementReader reader = new StatementReader(in, source);
         boolean lineEndingKnown = false;
-        boolean statementSeen = false;
+        boolean statementSeen = !readsHeader;
         boolean swallowLineEnd = false;
         // pg_dump writes an entry's SET SESSION AUTHORIZATION before the entry's header comment:
         // it is held until that comment has said which entry it belongs to.
@@ -94,8 +123,7 @@ final class StreamRewriter {
                         lineEndingKnown = detectLineEnding(reader.buffer(), reader.start(), reader.end(), context);
                     }
                     if (!statementSeen) {
-                        catalogs.majorFromHeader(reader.itemText())
-                                .ifPresent(major -> context.movedExtensions().useCatalog(catalogs.forMajor(major)));
+                        catalogs.majorFromHeader(reader.itemText()).ifPresent(this::useMajor);
                     }
                     out.write(reader.buffer(), start, reader.end() - start);
                 }
@@ -106,6 +134,10 @@ final class StreamRewriter {
         if (held != null) {
             writeStatement(held, context, out);
         }
+    }
+
+    /** Ends the input: rules that waited for the whole of it report now. */
+    RewriteReport finish(OutputStream out) throws IOException {
         for (StatementRule rule : rules.statementRules()) {
             rule.finish(context);
         }

@@ -34,15 +34,19 @@ public final class DumpDefinitions {
 
     /** Reads a whole script once (the first pass over a seekable input); COPY data is skipped unread. */
     public static DumpDefinitions scan(InputStream in, String source) throws IOException {
-        DumpDefinitions definitions = new DumpDefinitions();
+        return new DumpDefinitions().scanMore(in, source);
+    }
+
+    /** Adds what one more piece of the dump defines (an archive's TOC entries come one by one). */
+    public DumpDefinitions scanMore(InputStream in, String source) throws IOException {
         StatementReader reader = new StatementReader(in, source);
         StatementReader.Item item;
         while ((item = reader.next()) != StatementReader.Item.END) {
             if (item == StatementReader.Item.STATEMENT) {
-                definitions.collect(reader.statement());
+                collect(reader.statement());
             }
         }
-        return definitions;
+        return this;
     }
 
     public boolean defines(String schema, String name) {

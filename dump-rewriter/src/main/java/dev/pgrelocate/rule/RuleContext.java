@@ -22,7 +22,7 @@ public final class RuleContext {
     private final boolean targetOwnedByPlatform;
     private final boolean ensureExtensions;
     private final RewriteReport report;
-    private final String source;
+    private String source;
     private final MovedExtensions movedExtensions;
     private final DumpDefinitions definitions;
     private final Set<String> createdExtensions = new HashSet<>();
@@ -84,6 +84,11 @@ public final class RuleContext {
 
     public void setTocEntryType(String type) {
         this.tocEntryType = type;
+    }
+
+    /** Where the statements now being rewritten come from, as changes and warnings name it. */
+    public void setSource(String source) {
+        this.source = source;
     }
 
     /** Extensions created so far that move, with the schema each came from. */
