@@ -1,0 +1,206 @@
+package dev.pgrelocate.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A custom-format archive (pg_dump -Fc): header, TOC, then one data block per data entry. Blocks
+ * are found through the TOC's data offsets when set, else by scanning the data section forward.
+ */
+final class CustomArchive extends Archive {
+    private static final int TOC_BUFFER = 64 * 1024;
+    private static final int DATA_BUFFER = 64 * 1024;
+
+    private final FileChannel channel;
+    private final long dataStart;
+    private final BlockScanner scanner;
+    /** Filled by the first full scan. */
+    private List<DataBlock> blocks;
+    private Map<Integer, DataBlock> blockById;
+
+    private CustomArchive(Path path, FileChannel channel, TocCodec.Toc toc) {
+        super(path, toc.header(), toc.entries());
+        this.channel = channel;
+        this.dataStart = toc.end();
+        this.scanner = new BlockScanner(channel, path.toString(), toc.header(), this::entry);
+    }
+
+    static CustomArchive open(Path path) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            TocCodec.Toc toc = TocCodec.read(new ChannelStream(channel, 0, TOC_BUFFER), path.toString(),
+                    channel.size(), Set.of(ArchiveHeader.FORMAT_CUSTOM));
+            return new CustomArchive(path, channel, toc);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public DumpFormat format() {
+        return DumpFormat.CUSTOM;
+    }
+
+    /** Where the data section starts: right after the TOC. */
+    long dataStart() {
+        return dataStart;
+    }
+
+    /** Every block of the data section in file order (scanned once, payloads skipped). */
+    synchronized List<DataBlock> blocks() throws IOException {
+        if (blocks == null) {
+            List<DataBlock> scanned = scanner.scanAll(dataStart);
+            Map<Integer, DataBlock> byId = new HashMap<>();
+            for (DataBlock b : scanned) {
+                byId.putIfAbsent(b.dumpId(), b);
+            }
+            blocks = scanned;
+            blockById = byId;
+        }
+        return blocks;
+    }
+
+    /** The block of a data entry: at its offset when set (checked), else found by scanning. */
+    DataBlock block(TocEntry entry) throws IOException {
+        TocEntry source = dataEntry(entry);
+        DataOffset offset = source.dataOffset();
+        if (offset.isSet()) {
+            return scanner.scanOne(offset.position(), source.dumpId());
+        }
+        blocks();
+        DataBlock block = blockById.get(source.dumpId());
+        if (block == null) {
+            throw ArchiveFormatException.of(path().toString(), dataStart, source, "could not find block ID "
+                    + source.dumpId() + " in the data section", "the archive is truncated or corrupt");
+        }
+        return block;
+    }
+
+    @Override
+    public InputStream openData(TocEntry entry) throws IOException {
+        requireBlobs(entry, false);
+        DataBlock block = block(entry);
+        ArchiveInput in = blockBody(block);
+        return decoded(new ChunkedStream(in), block, entry);
+    }
+
+    @Override
+    public LargeObjectIterator openBlobs(TocEntry entry) throws IOException {
+        requireBlobs(entry, true);
+        DataBlock block = block(entry);
+        return new Blobs(blockBody(block), block, dataEntry(entry));
+    }
+
+    @Override
+    public void copyRawData(TocEntry entry, OutputStream out) throws IOException {
+        copyBlock(block(entry), out);
+    }
+
+    /** Copies a block's bytes verbatim. */
+    void copyBlock(DataBlock block, OutputStream out) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(DATA_BUFFER);
+        long position = block.start();
+        while (position < block.end()) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), block.end() - position));
+            int n = channel.read(buffer, position);
+            if (n < 0) {
+                throw ArchiveFormatException.of(path().toString(), position, entry(block.dumpId()),
+                        "unexpected end of file in a data block", "the archive is truncated");
+            }
+            out.write(buffer.array(), 0, n);
+            position += n;
+        }
+    }
+
+    /** An input positioned after the block's type byte and dumpId. */
+    private ArchiveInput blockBody(DataBlock block) throws IOException {
+        ArchiveInput in = scanner.input(block.start());
+        TocEntry owner = entry(block.dumpId());
+        in.where(owner == null ? null : "TOC entry " + ArchiveFormatException.describe(owner));
+        in.readByte("block type");
+        in.readInt("block dumpId");
+        return in;
+    }
+
+    private InputStream decoded(ChunkedStream chunks, DataBlock block, TocEntry entry) throws IOException {
+        Compression compression = header().compression();
+        return Decompression.reportingErrors(
+                Decompression.open(chunks, compression, Decompression.Container.ZLIB_STREAM),
+                path().toString(), block.start(), entry(block.dumpId()), compression);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /** Walks a BLK_BLOBS body: (oid, chunks, 0)* then oid 0. */
+    private final class Blobs implements LargeObjectIterator {
+        private final ArchiveInput in;
+        private final DataBlock block;
+        private final TocEntry entry;
+        private ChunkedStream current;
+        private long nextOid = -1;
+        private boolean end;
+
+        Blobs(ArchiveInput in, DataBlock block, TocEntry entry) {
+            this.in = in;
+            this.block = block;
+            this.entry = entry;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                if (current != null) {
+                    current.drain();
+                    current = null;
+                }
+                if (nextOid < 0 && !end) {
+                    long oid = in.readInt("large object OID");
+                    if (oid == 0) {
+                        end = true;
+                    } else {
+                        nextOid = oid;
+                    }
+                }
+                return !end;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public LargeObject next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            long oid = nextOid;
+            nextOid = -1;
+            current = new ChunkedStream(in);
+            try {
+                return new LargeObject(oid, decoded(current, block, entry));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            end = true;
+        }
+    }
+}
