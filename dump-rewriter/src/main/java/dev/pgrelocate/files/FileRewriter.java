@@ -2,6 +2,8 @@ package dev.pgrelocate.files;
 
 import dev.pgrelocate.PgRelocateException;
 import dev.pgrelocate.Rewriter;
+import dev.pgrelocate.archive.ArchiveFileRewriter;
+import dev.pgrelocate.archive.DumpFormat;
 import dev.pgrelocate.report.RewriteReport;
 import dev.pgrelocate.rule.DumpDefinitions;
 import dev.pgrelocate.write.AtomicFileOutput;
@@ -45,11 +47,17 @@ public final class FileRewriter {
         return input.toString();
     }
 
-    /** Rewrites {@code input} into {@code output} (created or replaced whole). */
+    /**
+     * Rewrites {@code input} into {@code output} (created or replaced whole). An archive (custom,
+     * directory, tar) becomes an archive of the same format.
+     */
     public RewriteReport rewrite(Path input, Path output) throws IOException {
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new PgRelocateException("the output " + output + " is the input file: use in-place mode to rewrite it"
                     + " (it keeps a backup)", PgRelocateException.EXIT_USAGE);
+        }
+        if (isArchive(input)) {
+            return archives().rewrite(input, output, sourceName(input));
         }
         try (InputStream in = open(input, sourceName(input)); AtomicFileOutput out = new AtomicFileOutput(output)) {
             RewriteReport report = rewriter.rewrite(in, out.stream(), sourceName(input), definitions(input));
@@ -65,6 +73,11 @@ public final class FileRewriter {
 
     /** The same, recording where output lines differ from the input's (for a restore reading the output). */
     public RewriteReport rewrite(Path input, OutputStream out, LineMap lines) throws IOException {
+        if (isArchive(input)) {
+            throw new PgRelocateException(sourceName(input) + " is a pg_dump archive: it is rewritten into a new archive"
+                    + " of the same format, so give an output file (-o FILE), or rewrite it in place",
+                    PgRelocateException.EXIT_USAGE);
+        }
         try (InputStream in = open(input, sourceName(input))) {
             return rewriter.rewrite(in, out, sourceName(input), definitions(input), lines);
         }
@@ -76,6 +89,9 @@ public final class FileRewriter {
      * (unless the suffix is empty) and replaced.
      */
     public RewriteReport rewriteInPlace(Path input, String backupSuffix) throws IOException {
+        if (isArchive(input)) {
+            return archives().rewriteInPlace(input, backupSuffix, sourceName(input));
+        }
         Path inputAbs = input.toAbsolutePath();
         try (InputStream in = open(input, sourceName(input)); AtomicFileOutput out = new AtomicFileOutput(inputAbs)) {
             RewriteReport report = rewriter.rewrite(in, out.stream(), sourceName(input), definitions(input));
@@ -95,9 +111,21 @@ public final class FileRewriter {
     }
 
     public RewriteReport check(Path input) throws IOException {
+        if (isArchive(input)) {
+            return archives().check(input, sourceName(input));
+        }
         try (InputStream in = open(input, sourceName(input))) {
             return rewriter.check(in, sourceName(input), definitions(input));
         }
+    }
+
+    /** A custom, directory or tar archive; false for scripts and for files that do not exist. */
+    static boolean isArchive(Path input) throws IOException {
+        return Files.exists(input) && DumpFormat.detect(input).isArchive();
+    }
+
+    private ArchiveFileRewriter archives() {
+        return new ArchiveFileRewriter(rewriter.options());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgrelocate.testing.EmbeddedServerTest;
 import dev.pgrelocate.testing.PostgresServer;
+import dev.pgrelocate.testing.PsqlRunner.PsqlResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ArchiveRestoreTest extends EmbeddedServerTest {
 
-    /** Override with {@code -Dpgrelocate.test.pg_restore=/path/to/pg_restore}. */
-    private static final Path PG_RESTORE = Path.of(System.getProperty("pgrelocate.test.pg_restore",
-            "/usr/bin/pg_restore"));
-
     /** Rows of rails_archive.sql: users, posts, schema_migrations, large objects. */
     private static final String SOURCE_COUNTS = "50|2000|3|1";
 
@@ -51,8 +48,8 @@ class ArchiveRestoreTest extends EmbeddedServerTest {
             ArchiveWriter.write(archive, change(archive), out);
         }
 
-        Result list = pgRestore(List.of("-l", out.toString()));
-        assertEquals(0, list.exit(), list::toString);
+        PsqlResult list = pgRestore(List.of("-l", out.toString()));
+        assertEquals(0, list.exitCode(), list::toString);
         assertTrue(list.stdout().contains(" SCHEMA - extra_schema postgres\n"), list.stdout());
 
         String database = server.createDatabase(PostgresServer.SUPERUSER);
@@ -61,8 +58,8 @@ class ArchiveRestoreTest extends EmbeddedServerTest {
             args.addAll(List.of(mode.split(" ")));
         }
         args.add(out.toString());
-        Result restore = pgRestore(args);
-        assertEquals(0, restore.exit(), restore::toString);
+        PsqlResult restore = pgRestore(args);
+        assertEquals(0, restore.exitCode(), restore::toString);
         assertEquals("", restore.stderr(), restore::toString);
 
         assertEquals(SOURCE_COUNTS, query(database, "SELECT (SELECT count(*) FROM app.users) || '|' ||"
@@ -86,9 +83,9 @@ class ArchiveRestoreTest extends EmbeddedServerTest {
         }
         String database = server.createDatabase(PostgresServer.SUPERUSER);
         server.execute(database, PostgresServer.SUPERUSER, "CREATE SCHEMA app");
-        Result restore = pgRestore(List.of("--exit-on-error", "--no-owner", "-j", "2", "-d", database,
+        PsqlResult restore = pgRestore(List.of("--exit-on-error", "--no-owner", "-j", "2", "-d", database,
                 out.toString()));
-        assertEquals(0, restore.exit(), restore::toString);
+        assertEquals(0, restore.exitCode(), restore::toString);
         assertEquals("2000", query(database, "SELECT count(*) FROM app.posts"));
     }
 
@@ -127,32 +124,7 @@ class ArchiveRestoreTest extends EmbeddedServerTest {
         }
     }
 
-    private record Result(int exit, String stdout, String stderr) {
-        @Override
-        public String toString() {
-            return "pg_restore exit " + exit + "\n--- stderr ---\n" + stderr;
-        }
-    }
-
-    private Result pgRestore(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(PG_RESTORE.toString(), "-h", PostgresServer.HOST, "-p",
-                Integer.toString(server.port()), "-U", PostgresServer.SUPERUSER));
-        command.addAll(args);
-        Path stdout = Files.createTempFile(work, "pg_restore", ".out");
-        Path stderr = Files.createTempFile(work, "pg_restore", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
-        builder.environment().put("LC_ALL", "C.UTF-8");
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("pg_restore did not finish: " + command);
-        }
-        Result result = new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
-        Files.delete(stdout);
-        Files.delete(stderr);
-        return result;
+    private PsqlResult pgRestore(List<String> args) throws IOException, InterruptedException {
+        return psql.pgRestore(PostgresServer.SUPERUSER, args);
     }
 }

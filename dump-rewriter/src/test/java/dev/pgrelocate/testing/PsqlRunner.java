@@ -17,6 +17,8 @@ public final class PsqlRunner {
 
     /** Override with {@code -Dpgrelocate.test.psql=/path/to/psql}. */
     private static final Path PSQL = Path.of(System.getProperty("pgrelocate.test.psql", "/usr/bin/psql"));
+    /** Override with {@code -Dpgrelocate.test.pg_restore=/path/to/pg_restore}. */
+    private static final Path PG_RESTORE = Path.of(System.getProperty("pgrelocate.test.pg_restore", "/usr/bin/pg_restore"));
     private static final long TIMEOUT_MINUTES = 5;
 
     private final PostgresServer server;
@@ -44,11 +46,25 @@ public final class PsqlRunner {
 
     private PsqlResult run(String database, String role, Path file, boolean stopOnError)
             throws IOException, InterruptedException {
-        List<String> command = List.of(PSQL.toString(), "-X", "-v", "ON_ERROR_STOP=" + (stopOnError ? "1" : "0"), "--no-psqlrc",
+        return execute(List.of(PSQL.toString(), "-X", "-v", "ON_ERROR_STOP=" + (stopOnError ? "1" : "0"), "--no-psqlrc",
                 "-h", PostgresServer.HOST, "-p", Integer.toString(server.port()), "-U", role, "-d", database,
-                "-f", file.toAbsolutePath().toString());
-        Path stdout = Files.createTempFile("psql-", ".out");
-        Path stderr = Files.createTempFile("psql-", ".err");
+                "-f", file.toAbsolutePath().toString()));
+    }
+
+    /**
+     * The real {@code pg_restore} (15, from the system) as {@code role} against this server, with
+     * {@code args} (e.g. {@code -d db -j 2 file}, or {@code -l file}, or {@code -f - file}).
+     */
+    public PsqlResult pgRestore(String role, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(PG_RESTORE.toString(), "-h", PostgresServer.HOST,
+                "-p", Integer.toString(server.port()), "-U", role));
+        command.addAll(args);
+        return execute(command);
+    }
+
+    private static PsqlResult execute(List<String> command) throws IOException, InterruptedException {
+        Path stdout = Files.createTempFile("pgclient-", ".out");
+        Path stderr = Files.createTempFile("pgclient-", ".err");
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
@@ -58,7 +74,7 @@ public final class PsqlRunner {
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("psql did not finish within " + TIMEOUT_MINUTES + " minutes: " + file);
+                throw new IllegalStateException("did not finish within " + TIMEOUT_MINUTES + " minutes: " + command);
             }
             return new PsqlResult(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));
@@ -85,7 +101,7 @@ public final class PsqlRunner {
 
         @Override
         public String toString() {
-            return "psql exit " + exitCode + "\n--- stderr ---\n" + stderr;
+            return "exit " + exitCode + "\n--- stderr ---\n" + stderr;
         }
     }
 }
