@@ -4,7 +4,7 @@ import static dev.pgrelocate.archive.PgRestoreScript.archiveScript;
 import static dev.pgrelocate.archive.PgRestoreScript.fixture;
 import static dev.pgrelocate.archive.PgRestoreScript.pgRestore;
 import static dev.pgrelocate.archive.PgRestoreScript.text;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.pgrelocate.archive.PgRestoreScript.assertSameText;
 
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ class ArchiveScriptTest {
         Path archive = fixture(name);
         String expected = text(pgRestore(archive, "--restrict-key=" + KEY));
         String actual = text(archiveScript(archive, ScriptOptions.defaults().withRestrictKey(KEY)));
-        assertEquals(expected, actual);
+        assertSameText(expected, actual);
     }
 
     @ParameterizedTest
@@ -31,6 +31,6 @@ class ArchiveScriptTest {
         Path archive = fixture(name);
         String expected = text(pgRestore(archive, "--restrict-key=" + KEY, "--no-owner", "--no-acl"));
         String actual = text(archiveScript(archive, new ScriptOptions(true, true, KEY)));
-        assertEquals(expected, actual);
+        assertSameText(expected, actual);
     }
 }

@@ -57,6 +57,14 @@ final class PgRestoreScript {
         return out.toByteArray();
     }
 
+    /** Fails with a unified diff (not two whole scripts) when the texts differ. */
+    static void assertSameText(String expected, String actual) {
+        if (!expected.equals(actual)) {
+            org.junit.jupiter.api.Assertions.fail(dev.pgrelocate.testing.LineDiff.unified("expected",
+                    expected.lines().toList(), "actual", actual.lines().toList()));
+        }
+    }
+
     static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
