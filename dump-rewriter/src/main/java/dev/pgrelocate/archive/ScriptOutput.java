@@ -15,11 +15,16 @@ import java.nio.charset.StandardCharsets;
 final class ScriptOutput {
     private static final int COPY_BUFFER = 64 * 1024;
 
-    private final OutputStream out;
+    private OutputStream out;
     private long newlines;
 
     ScriptOutput(OutputStream out) {
         this.out = out;
+    }
+
+    /** Sends what follows elsewhere (the next entry's stream in a parallel restore). */
+    void target(OutputStream next) {
+        out = next;
     }
 
     void print(String text) throws IOException {
