@@ -28,9 +28,11 @@ public final class ArchiveReader {
             case TAR:
                 return TarArchive.open(path);
             default:
-                throw ArchiveFormatException.of(path.toString(), 0, null, "this is a " + describe(format)
-                        + ", not a pg_dump archive", "rewrite plain scripts with pgrelocate rewrite; archives are"
-                                + " what pg_dump -Fc, -Fd and -Ft write");
+                String what = Files.size(path) == 0 ? "empty file"
+                        : "bad magic: the file starts with neither PGDMP (custom format) nor a tar header, so it is not"
+                                + " a pg_dump archive; it looks like a " + describe(format);
+                throw ArchiveFormatException.of(path.toString(), 0, null, what, "plain scripts are rewritten as"
+                        + " scripts (pgrelocate rewrite); archives are what pg_dump -Fc, -Fd and -Ft write");
         }
     }
 

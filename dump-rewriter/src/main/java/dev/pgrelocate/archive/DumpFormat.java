@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * What kind of pg_dump output a path holds, told from its first bytes (never from its name: dumps
@@ -51,7 +52,10 @@ public enum DumpFormat {
 
     /** The format of a file whose first bytes (up to {@link #SNIFF_LENGTH}) are {@code head}. */
     static DumpFormat sniff(byte[] head) {
-        if (startsWith(head, 0, "PGDMP".getBytes(StandardCharsets.ISO_8859_1))) {
+        byte[] magic = "PGDMP".getBytes(StandardCharsets.ISO_8859_1);
+        // A file cut inside the magic is a truncated custom archive, not a script.
+        byte[] prefix = head.length < magic.length ? head : Arrays.copyOf(head, magic.length);
+        if (head.length > 0 && startsWith(magic, 0, prefix)) {
             return CUSTOM;
         }
         if (startsWith(head, 257, "ustar".getBytes(StandardCharsets.ISO_8859_1))) {

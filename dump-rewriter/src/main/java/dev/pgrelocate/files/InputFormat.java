@@ -1,6 +1,7 @@
 package dev.pgrelocate.files;
 
 import dev.pgrelocate.PgRelocateException;
+import io.airlift.compress.zstd.ZstdInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -10,7 +11,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Tells a plain SQL script from what pg_dump writes otherwise, by the first bytes: custom-format
  * archives start with {@code PGDMP}, tar archives carry {@code ustar} at offset 257, gzip starts
- * with 1f 8b. Plain and gzip-compressed plain scripts are read; archives get a clear error.
+ * with 1f 8b, zstd with 28 b5 2f fd. Plain scripts, also gzip- or zstd-compressed, are read;
+ * archives get a clear error here (they are read by {@code dev.pgrelocate.archive}, not as scripts).
  */
 public final class InputFormat {
     private static final int SNIFF = 512;
@@ -27,6 +29,11 @@ public final class InputFormat {
         if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
             return new GZIPInputStream(in, 64 * 1024);
         }
+        if (head.length >= 4 && (head[0] & 0xFF) == 0x28 && (head[1] & 0xFF) == 0xB5 && (head[2] & 0xFF) == 0x2F
+                && (head[3] & 0xFF) == 0xFD) {
+            // pg_dump 16+ -Fp -Z zstd, or pg_dump | zstd; pure-Java decoder, no native library
+            return new BufferedInputStream(new ZstdInputStream(in), 64 * 1024);
+        }
         if (head.length >= 5 && new String(head, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("PGDMP")) {
             throw notAScript(source, "a pg_dump custom-format archive (PGDMP)");
         }
@@ -37,8 +44,10 @@ public final class InputFormat {
     }
 
     private static PgRelocateException notAScript(String source, String what) {
-        return new PgRelocateException(source + ":1:1: error: this is " + what + ", not a plain SQL script; archive"
-                + " formats are not read by this version" + System.lineSeparator()
-                + "  hint: convert it first, e.g. pg_restore -f dump.sql " + source, PgRelocateException.EXIT_BAD_INPUT);
+        return new PgRelocateException(source + ":1:1: error: this is " + what + ", not a plain SQL script; a script"
+                + " command does not read archives" + System.lineSeparator()
+                + "  hint: convert it first, e.g. pg_restore -f dump.sql " + source + ", or rewrite the archive itself"
+                + " into a new archive of the same format (custom, directory and tar archives are read by the archive"
+                + " support)", PgRelocateException.EXIT_BAD_INPUT);
     }
 }

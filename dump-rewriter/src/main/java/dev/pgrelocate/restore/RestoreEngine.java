@@ -118,6 +118,59 @@ public final class RestoreEngine {
         }
     }
 
+    // ------------------------------------------------------------ a restore in pieces
+
+    /*
+     * An archive restore runs many small scripts (one per TOC entry) on several connections: each
+     * connection gets its own engine, opened once, and all of them report into one summary.
+     */
+
+    /** Connects for {@link #runPiece}; checks that the target is empty (as {@link #restore} does) when asked. */
+    void open(RestoreSummary shared, boolean checkEmpty) {
+        summary = shared;
+        database = target.database();
+        connection = connect(target);
+        try {
+            if (checkEmpty) {
+                checkTargetIsEmpty();
+            }
+        } catch (SQLException e) {
+            close();
+            throw databaseError(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Runs one script on the open connection: statements and COPY blocks (row counts checked), as restore() does. */
+    void runPiece(InputStream script, String source) throws IOException {
+        try {
+            runScript(new StatementReader(script, source), source);
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    /** The --pre-sql or --post-sql texts on the open connection. */
+    void runExtraPieces(boolean pre) {
+        try {
+            runExtra(pre ? options.preSql() : options.postSql(), pre ? "--pre-sql" : "--post-sql");
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    void close() {
+        closeQuietly(connection);
+        connection = null;
+    }
+
+    private RestoreException databaseError(SQLException e) {
+        return new RestoreException("database error on " + target + ": " + e.getMessage() + sqlStateSuffix(e),
+                PgRelocateException.EXIT_DATABASE, summary, e);
+    }
+
     // ------------------------------------------------------------ the script
 
     private void runScript(StatementReader reader, String source) throws IOException, SQLException {

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What a restore did: rows and bytes per table, statements run, errors, time. */
+/**
+ * What a restore did: rows and bytes per table, statements run, errors, time. The counters are
+ * synchronized because a parallel archive restore has several connections reporting into one summary.
+ */
 public final class RestoreSummary {
 
     /** Rows and bytes of COPY data loaded into one table (summed when a dump copies a table twice). */
@@ -26,16 +29,16 @@ public final class RestoreSummary {
         this.target = target;
     }
 
-    void statementExecuted() {
+    synchronized void statementExecuted() {
         statements++;
     }
 
-    void tableLoaded(String table, long rows, long bytes) {
+    synchronized void tableLoaded(String table, long rows, long bytes) {
         tables.merge(table, new TableLoad(table, rows, bytes),
                 (a, b) -> new TableLoad(table, a.rows() + b.rows(), a.bytes() + b.bytes()));
     }
 
-    void error(RestoreError error) {
+    synchronized void error(RestoreError error) {
         errors.add(error);
     }
 
