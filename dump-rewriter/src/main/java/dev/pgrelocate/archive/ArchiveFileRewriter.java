@@ -6,6 +6,7 @@ import dev.pgrelocate.report.RewriteReport;
 import dev.pgrelocate.write.AtomicFileOutput;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,9 +23,25 @@ public final class ArchiveFileRewriter {
     private static final Pattern MAJOR = Pattern.compile("^(\\d+)");
 
     private final ArchiveRewriter rewriter;
+    private final RewriteOptions options;
 
     public ArchiveFileRewriter(RewriteOptions options) {
         this.rewriter = new ArchiveRewriter(options);
+        this.options = options;
+    }
+
+    /**
+     * Rewrites {@code input} and writes it as the SQL script {@code pg_restore -f -} would write for
+     * the rewritten archive (data included), so a psql or a plain-script consumer can take it.
+     */
+    public RewriteReport rewriteToScript(Path input, OutputStream out, String sourceName) throws IOException {
+        try (Archive archive = ArchiveReader.open(input)) {
+            ArchiveRewriter.Result result = rewrite(archive, sourceName);
+            ScriptOptions script = ScriptOptions.defaults().withRestrictLines(!options.stripRestrict());
+            new ArchiveScript(script).write(archive, result.entries(), out, (entry, line) -> { });
+            out.flush();
+            return result.report();
+        }
     }
 
     /** Rewrites {@code input} into a new archive {@code output} (replaced whole if it exists). */

@@ -53,7 +53,9 @@ public final class ArchiveScript {
         SessionSetup session = SessionSetup.of(source, entries);
         String key = options.effectiveRestrictKey();
         script.print("--\n-- PostgreSQL database dump\n--\n\n");
-        script.print("\\restrict " + key + "\n\n");
+        if (options.restrictLines()) {
+            script.print("\\restrict " + key + "\n\n");
+        }
         if (header.serverVersion() != null) {
             script.print("-- Dumped from database version " + header.serverVersion() + "\n");
         }
@@ -72,7 +74,9 @@ public final class ArchiveScript {
             }
         }
         script.print("--\n-- PostgreSQL database dump complete\n--\n\n");
-        script.print("\\unrestrict " + key + "\n\n");
+        if (options.restrictLines()) {
+            script.print("\\unrestrict " + key + "\n\n");
+        }
         script.flush();
     }
 

@@ -9,8 +9,10 @@ import java.security.SecureRandom;
  * @param noAcl       {@code --no-acl}: privilege entries (ACL, DEFAULT ACL) left out
  * @param restrictKey {@code --restrict-key}: the key of the {@code \restrict} lines; null draws a random
  *                    one per script, as pg_restore does
+ * @param restrictLines false leaves pg_restore's restrict and unrestrict meta-command lines out (for
+ *                    consumers other than psql 15.14+, like the rewrite's {@code --strip-restrict})
  */
-public record ScriptOptions(boolean noOwner, boolean noAcl, String restrictKey) {
+public record ScriptOptions(boolean noOwner, boolean noAcl, String restrictKey, boolean restrictLines) {
 
     private static final String KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int KEY_LENGTH = 64;
@@ -21,21 +23,29 @@ public record ScriptOptions(boolean noOwner, boolean noAcl, String restrictKey) 
         }
     }
 
+    public ScriptOptions(boolean noOwner, boolean noAcl, String restrictKey) {
+        this(noOwner, noAcl, restrictKey, true);
+    }
+
     /** pg_restore's defaults: owners and privileges restored, a random restrict key. */
     public static ScriptOptions defaults() {
         return new ScriptOptions(false, false, null);
     }
 
     public ScriptOptions withNoOwner(boolean value) {
-        return new ScriptOptions(value, noAcl, restrictKey);
+        return new ScriptOptions(value, noAcl, restrictKey, restrictLines);
     }
 
     public ScriptOptions withNoAcl(boolean value) {
-        return new ScriptOptions(noOwner, value, restrictKey);
+        return new ScriptOptions(noOwner, value, restrictKey, restrictLines);
     }
 
     public ScriptOptions withRestrictKey(String value) {
-        return new ScriptOptions(noOwner, noAcl, value);
+        return new ScriptOptions(noOwner, noAcl, value, restrictLines);
+    }
+
+    public ScriptOptions withRestrictLines(boolean value) {
+        return new ScriptOptions(noOwner, noAcl, restrictKey, value);
     }
 
     /** The key to write: the given one, or a fresh random one. */

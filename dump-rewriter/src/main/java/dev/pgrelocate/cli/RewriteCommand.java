@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "rewrite", mixinStandardHelpOptions = true,
-        description = {"Rewrites plain pg_dump output or a Rails structure.sql so it restores on the target platform.",
+        description = {"Rewrites pg_dump output (plain SQL, or a custom, directory or tar archive into a new archive of the"
+                + " same format) or a Rails structure.sql so it restores on the target platform.",
                 "Without FILE it reads stdin and writes stdout: pg_dump mydb | pgrelocate rewrite | psql target"},
         footer = {"", "The report goes to stderr when the SQL goes to stdout, otherwise to stdout.",
                 "Exit: 0 ok; 2 usage; 3 unreadable or malformed input (no output file is left behind)."})
@@ -31,7 +32,8 @@ final class RewriteCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Plain SQL scripts (also gzip-compressed). Default: stdin.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Plain SQL scripts (also gzip- or zstd-compressed) or pg_dump archives (custom file, directory, tar)."
+            + " Default: stdin (scripts only).")
     List<Path> files = new ArrayList<>();
 
     @ArgGroup(exclusive = true)
@@ -56,6 +58,10 @@ final class RewriteCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print no report.")
     boolean quiet;
 
+    @Option(names = "--to-sql", description = "Write an archive input as the SQL script pg_restore -f - would write for"
+            + " the rewritten archive (to stdout without -o), instead of as a new archive of the same format.")
+    boolean toSql;
+
     private final Streams streams;
 
     RewriteCommand(Streams streams) {
@@ -68,7 +74,7 @@ final class RewriteCommand implements Callable<Integer> {
             throw new PgRelocateException("--in-place needs at least one FILE", PgRelocateException.EXIT_USAGE);
         }
         Rewriter rewriter = new Rewriter(rules.toRewriteOptions());
-        FileRewriter fileRewriter = new FileRewriter(rewriter);
+        FileRewriter fileRewriter = toSql ? new FileRewriter(rewriter).archivesAsScripts() : new FileRewriter(rewriter);
         RewriteReport report = new RewriteReport();
         boolean sqlToStdout = destination == null;
         if (files.isEmpty()) {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 public final class FileRewriter {
     private final Rewriter rewriter;
     private final Path baseDirectory;
+    private final boolean archivesAsScripts;
 
     /** Reports name each file as it was given. */
     public FileRewriter(Rewriter rewriter) {
@@ -32,8 +33,21 @@ public final class FileRewriter {
 
     /** Reports name files under {@code baseDirectory} relative to it (a build's project directory). */
     public FileRewriter(Rewriter rewriter, Path baseDirectory) {
+        this(rewriter, baseDirectory, false);
+    }
+
+    private FileRewriter(Rewriter rewriter, Path baseDirectory, boolean archivesAsScripts) {
         this.rewriter = rewriter;
         this.baseDirectory = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
+        this.archivesAsScripts = archivesAsScripts;
+    }
+
+    /**
+     * The same rewriter, writing an archive input as the SQL script pg_restore would print for the
+     * rewritten archive instead of as a new archive (scripts stay scripts either way).
+     */
+    public FileRewriter archivesAsScripts() {
+        return new FileRewriter(rewriter, baseDirectory, true);
     }
 
     /** The name reports and errors use for a file. */
@@ -56,6 +70,13 @@ public final class FileRewriter {
             throw new PgRelocateException("the output " + output + " is the input file: use in-place mode to rewrite it"
                     + " (it keeps a backup)", PgRelocateException.EXIT_USAGE);
         }
+        if (isArchive(input) && archivesAsScripts) {
+            try (AtomicFileOutput out = new AtomicFileOutput(output)) {
+                RewriteReport report = archives().rewriteToScript(input, out.stream(), sourceName(input));
+                out.commit();
+                return report;
+            }
+        }
         if (isArchive(input)) {
             return archives().rewrite(input, output, sourceName(input));
         }
@@ -73,10 +94,13 @@ public final class FileRewriter {
 
     /** The same, recording where output lines differ from the input's (for a restore reading the output). */
     public RewriteReport rewrite(Path input, OutputStream out, LineMap lines) throws IOException {
+        if (isArchive(input) && archivesAsScripts) {
+            return archives().rewriteToScript(input, out, sourceName(input));
+        }
         if (isArchive(input)) {
             throw new PgRelocateException(sourceName(input) + " is a pg_dump archive: it is rewritten into a new archive"
-                    + " of the same format, so give an output file (-o FILE), or rewrite it in place",
-                    PgRelocateException.EXIT_USAGE);
+                    + " of the same format, so give an output file (-o FILE) or rewrite it in place; or ask for"
+                    + " the SQL script pg_restore would write (--to-sql)", PgRelocateException.EXIT_USAGE);
         }
         try (InputStream in = open(input, sourceName(input))) {
             return rewriter.rewrite(in, out, sourceName(input), definitions(input), lines);
@@ -89,6 +113,10 @@ public final class FileRewriter {
      * (unless the suffix is empty) and replaced.
      */
     public RewriteReport rewriteInPlace(Path input, String backupSuffix) throws IOException {
+        if (isArchive(input) && archivesAsScripts) {
+            throw new PgRelocateException(sourceName(input) + ": an archive cannot be rewritten in place as SQL;"
+                    + " give an output file (-o FILE)", PgRelocateException.EXIT_USAGE);
+        }
         if (isArchive(input)) {
             return archives().rewriteInPlace(input, backupSuffix, sourceName(input));
         }
