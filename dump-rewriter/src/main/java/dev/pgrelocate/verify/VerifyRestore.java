@@ -138,6 +138,24 @@ public final class VerifyRestore {
     }
 
     /**
+     * Rewrites and restores {@code dump}, naming it {@code source} in the report and in errors (a
+     * spooled copy of stdin, say).
+     */
+    public Result run(Path dump, String source) throws IOException {
+        Rewriter rewriter = new Rewriter(rewriteOptions);
+        LineMap lines = new LineMap();
+        return run(dump, source, out -> {
+            DumpDefinitions definitions;
+            try (InputStream in = InputFormat.openScript(Files.newInputStream(dump), source)) {
+                definitions = DumpDefinitions.scan(in, source);
+            }
+            try (InputStream in = InputFormat.openScript(Files.newInputStream(dump), source)) {
+                return rewriter.rewrite(in, out, source, definitions, lines);
+            }
+        }, lines);
+    }
+
+    /**
      * The same for a script read from a stream (stdin): it is spooled to a temporary file first (the
      * header decides the server before the rewrite reads the script twice), deleted afterwards;
      * reports and errors name it {@code source}.
@@ -148,17 +166,7 @@ public final class VerifyRestore {
             try (OutputStream out = Files.newOutputStream(spool)) {
                 script.transferTo(out);
             }
-            Rewriter rewriter = new Rewriter(rewriteOptions);
-            LineMap lines = new LineMap();
-            return run(spool, source, out -> {
-                DumpDefinitions definitions;
-                try (InputStream in = InputFormat.openScript(Files.newInputStream(spool), source)) {
-                    definitions = DumpDefinitions.scan(in, source);
-                }
-                try (InputStream in = InputFormat.openScript(Files.newInputStream(spool), source)) {
-                    return rewriter.rewrite(in, out, source, definitions, lines);
-                }
-            }, lines);
+            return run(spool, source);
         } finally {
             Files.deleteIfExists(spool);
         }
