@@ -6,8 +6,9 @@ import org.apache.maven.plugin.logging.Log;
 import java.time.Duration;
 
 /**
- * A restore's progress as build log lines: one every {@link #EVERY} or every ten percent of a
- * script whose size is known, whichever comes first, such as
+ * A restore's progress as build log lines, for restores that take longer than {@link #EVERY}: from
+ * then on one line every {@link #EVERY} or every ten percent of a script whose size is known,
+ * whichever comes first, such as
  * {@code restore: 512.0 MiB of 1.1 GiB (45%), 38.2 MiB/s, 12 tables, ...}. The final state is the
  * summary's to tell, so the last call logs nothing.
  */
@@ -29,8 +30,8 @@ final class ProgressLog implements RestoreProgress {
 
     @Override
     public void progress(Snapshot snapshot) {
-        if (snapshot.done()) {
-            return;
+        if (snapshot.done() || snapshot.elapsed().compareTo(EVERY) < 0) {
+            return; // a short restore needs no progress lines: the summary follows at once
         }
         long now = snapshot.elapsed().toNanos();
         int decile = snapshot.percent() < 0 ? lastDecile : snapshot.percent() / 10;

@@ -79,15 +79,17 @@ class VerifyRestoreMojoTest {
     void progressLinesEveryTenPercentOrTenSecondsNotTheLastCall() {
         ProgressLog progress = new ProgressLog(log, "restore");
         long mib = 1024 * 1024;
-        progress.progress(new Snapshot(5 * mib, 100 * mib, 1, 0, 0, Duration.ofSeconds(1), false));
-        progress.progress(new Snapshot(12 * mib, 100 * mib, 2, 10, 1, Duration.ofSeconds(2), false));
-        progress.progress(new Snapshot(15 * mib, 100 * mib, 3, 20, 1, Duration.ofSeconds(3), false));
-        progress.progress(new Snapshot(16 * mib, -1, 3, 20, 1, Duration.ofSeconds(13), false));
-        progress.progress(new Snapshot(100 * mib, 100 * mib, 9, 90, 2, Duration.ofSeconds(14), true));
+        progress.progress(new Snapshot(50 * mib, 100 * mib, 1, 0, 0, Duration.ofSeconds(9), false)); // too early
+        progress.progress(new Snapshot(60 * mib, 100 * mib, 2, 10, 1, Duration.ofSeconds(10), false));
+        progress.progress(new Snapshot(65 * mib, 100 * mib, 3, 20, 1, Duration.ofSeconds(11), false)); // same decile
+        progress.progress(new Snapshot(70 * mib, 100 * mib, 3, 20, 1, Duration.ofSeconds(12), false)); // next decile
+        progress.progress(new Snapshot(72 * mib, -1, 3, 25, 1, Duration.ofSeconds(22), false)); // ten seconds on
+        progress.progress(new Snapshot(100 * mib, 100 * mib, 9, 90, 2, Duration.ofSeconds(23), true)); // the summary's
 
         assertEquals(List.of(
-                "info: pgrelocate:restore: restore: 12.0 MiB of 100.0 MiB (12%), 6.0 MiB/s, 1 table, 10 rows, 2 statements, 2 s",
-                "info: pgrelocate:restore: restore: 16.0 MiB, 1.2 MiB/s, 1 table, 20 rows, 3 statements, 13 s"), log.lines);
+                "info: pgrelocate:restore: restore: 60.0 MiB of 100.0 MiB (60%), 6.0 MiB/s, 1 table, 10 rows, 2 statements, 10 s",
+                "info: pgrelocate:restore: restore: 70.0 MiB of 100.0 MiB (70%), 5.8 MiB/s, 1 table, 20 rows, 3 statements, 12 s",
+                "info: pgrelocate:restore: restore: 72.0 MiB, 3.3 MiB/s, 1 table, 25 rows, 3 statements, 22 s"), log.lines);
     }
 
     @Test
