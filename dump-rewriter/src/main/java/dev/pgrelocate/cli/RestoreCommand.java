@@ -76,6 +76,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print no rewrite report (the restore summary still prints).")
     boolean quiet;
 
+    @Option(names = "--no-progress", description = "No progress bar (there is one only when the output is a terminal).")
+    boolean noProgress;
+
     @Parameters(paramLabel = "FILE", arity = "1", description = "Plain SQL script (also gzip-compressed); - for stdin.")
     String file;
 
@@ -104,6 +107,7 @@ final class RestoreCommand implements Callable<Integer> {
         LineMap inputLines = new LineMap();
         String source;
         RewriteAndRestore.RewriteStep step;
+        long size = -1;
         if (file.equals("-")) {
             source = "<stdin>";
             step = out -> rewriter.rewrite(InputFormat.openScript(streams.in(), source), out, source,
@@ -115,6 +119,7 @@ final class RestoreCommand implements Callable<Integer> {
                         + (Files.exists(path) ? "not a readable file" : "no such file"), PgRelocateException.EXIT_BAD_INPUT);
             }
             source = file;
+            size = InputFormat.scriptSize(path);
             FileRewriter fileRewriter = new FileRewriter(rewriter);
             step = out -> fileRewriter.rewrite(path, out, inputLines);
         }
@@ -123,7 +128,9 @@ final class RestoreCommand implements Callable<Integer> {
         PrintStream out = streams.out();
         RewriteAndRestore.Result result;
         try {
-            result = RewriteAndRestore.run(step, new RestoreEngine(target, options.build()), source, inputLines);
+            RestoreEngine engine = new RestoreEngine(target, options.build())
+                    .progress(TerminalProgress.of(streams, noProgress), size, TerminalProgress.INTERVAL);
+            result = RewriteAndRestore.run(step, engine, source, inputLines);
         } catch (RestoreException e) {
             if (e.summary() != null && (e.summary().statements() > 0 || !e.summary().tables().isEmpty())) {
                 out.print(e.summary().toText());
@@ -146,7 +153,7 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     /** An existing file's content, else the argument itself as SQL. */
-    private static String sqlOrFile(String value, String option) {
+    static String sqlOrFile(String value, String option) {
         try {
             Path path = Path.of(value);
             if (Files.isRegularFile(path)) {

@@ -4,6 +4,7 @@ import dev.pgrelocate.PgRelocateException;
 import dev.pgrelocate.Preset;
 import dev.pgrelocate.RewriteOptions;
 import dev.pgrelocate.restore.RestoreException;
+import dev.pgrelocate.restore.RestoreOptions;
 import dev.pgrelocate.restore.RestoreSummary;
 import dev.pgrelocate.verify.DumpHeader;
 import dev.pgrelocate.verify.Platform;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify-restore", mixinStandardHelpOptions = true,
@@ -25,8 +28,8 @@ import java.util.concurrent.Callable;
                 + " guard; supabase: an extensions schema owned by another role), as a non-superuser that owns the"
                 + " database. The server is deleted afterwards.",
                 "pgrelocate verify-restore db/structure.sql"},
-        footer = {"", "The PostgreSQL major is the dump's (its -- Dumped from database version header), else the build's default;"
-                + " majors other than the default are read from the local Maven repository (~/.m2, or -D"
+        footer = {"", "The PostgreSQL major is --pg-version, else the dump's (its -- Dumped from database version header),"
+                + " else 16. Majors other than the build's own (15) are read from the local Maven repository (~/.m2, or -D"
                 + dev.pgrelocate.verify.PgBinaries.REPOSITORY_PROPERTY + "). PostGIS is not available.",
                 "Exit: 0 the restore succeeded; 1 it failed; 2 usage or configuration error; 3 unreadable or malformed input."})
 final class VerifyRestoreCommand implements Callable<Integer> {
@@ -37,11 +40,26 @@ final class VerifyRestoreCommand implements Callable<Integer> {
     @Option(names = "--pg-version", paramLabel = "N", description = "PostgreSQL major to run (13-17) instead of the dump's.")
     Integer pgVersion;
 
+    @Option(names = "--single-transaction", description = "Restore in one transaction (a failure leaves nothing behind).")
+    boolean singleTransaction;
+
+    @Option(names = "--continue-on-error", description = "Run on after failing statements, report them all, exit 1.")
+    boolean continueOnError;
+
+    @Option(names = "--pre-sql", paramLabel = "FILE|SQL", description = "SQL run before the dump: a file, or the SQL itself. Repeatable.")
+    List<String> preSql = new ArrayList<>();
+
+    @Option(names = "--post-sql", paramLabel = "FILE|SQL", description = "SQL run after the dump: a file, or the SQL itself. Repeatable.")
+    List<String> postSql = new ArrayList<>();
+
+    @Option(names = "--no-progress", description = "No progress bar (there is one only when the output is a terminal).")
+    boolean noProgress;
+
     @Option(names = "--report", paramLabel = "FORMAT", defaultValue = "text", description = "Rewrite report: text or json. Default: ${DEFAULT-VALUE}.")
     ReportFormat reportFormat;
 
-    @Parameters(paramLabel = "FILE", arity = "1", description = "Plain SQL script (also gzip-compressed).")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1", description = "Plain SQL script (also gzip-compressed); - for stdin.")
+    String file;
 
     private final Streams streams;
 
@@ -51,20 +69,34 @@ final class VerifyRestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new PgRelocateException("cannot read " + file + ": "
-                    + (Files.exists(file) ? "not a readable file" : "no such file"), PgRelocateException.EXIT_BAD_INPUT);
+        if (singleTransaction && continueOnError) {
+            throw new PgRelocateException("--single-transaction and --continue-on-error exclude each other",
+                    PgRelocateException.EXIT_USAGE);
         }
+        boolean stdin = file.equals("-");
+        Path path = stdin ? null : Path.of(file);
+        if (!stdin && (!Files.isRegularFile(path) || !Files.isReadable(path))) {
+            throw new PgRelocateException("cannot read " + file + ": "
+                    + (Files.exists(path) ? "not a readable file" : "no such file"), PgRelocateException.EXIT_BAD_INPUT);
+        }
+        RestoreOptions.Builder restore = RestoreOptions.builder()
+                .singleTransaction(singleTransaction)
+                .continueOnError(continueOnError);
+        preSql.forEach(s -> restore.preSql(RestoreCommand.sqlOrFile(s, "--pre-sql")));
+        postSql.forEach(s -> restore.postSql(RestoreCommand.sqlOrFile(s, "--post-sql")));
         RewriteOptions options = rules.toRewriteOptions();
         Platform platform = Platform.of(Preset.fromName(rules.preset));
-        VerifyRestore verify = new VerifyRestore(options, platform).pgMajor(pgVersion);
+        VerifyRestore verify = new VerifyRestore(options, platform).pgMajor(pgVersion)
+                .restoreOptions(restore.build())
+                .progress(TerminalProgress.of(streams, noProgress), TerminalProgress.INTERVAL);
         PrintStream out = streams.out();
-        out.println("verify-restore: embedded PostgreSQL " + verify.majorFor(DumpHeader.read(file)) + ", " + platform
-                + " platform, restoring as non-superuser " + VerifyRestore.RESTORER);
-        out.flush();
+        if (!stdin) {
+            out.println(headline(verify, DumpHeader.read(path), platform));
+            out.flush();
+        }
         VerifyRestore.Result result;
         try {
-            result = verify.run(file);
+            result = stdin ? verify.run(streams.in(), "<stdin>") : verify.run(path);
         } catch (RestoreException e) {
             if (e.exitCode() == PgRelocateException.EXIT_BAD_INPUT) {
                 throw e; // a script the engine does not run, not a failed restore
@@ -77,13 +109,28 @@ final class VerifyRestoreCommand implements Callable<Integer> {
             streams.err().println("pgrelocate: the dump does not restore on " + platform + " (the embedded server is deleted)");
             return PgRelocateException.EXIT_FINDINGS;
         }
+        if (stdin) {
+            out.println("verify-restore: embedded PostgreSQL " + result.pgMajor() + ", " + platform
+                    + " platform, restored as non-superuser " + VerifyRestore.RESTORER);
+        }
         if (result.report() != null) {
             out.print(reportFormat.render(result.report()));
         }
         RestoreSummary summary = result.summary();
         out.print(summary.toText());
+        if (summary.failures() > 0) {
+            out.flush();
+            streams.err().println("pgrelocate: " + summary.failures() + (summary.failures() == 1 ? " statement" : " statements")
+                    + " failed: the dump does not restore on " + platform + " (the embedded server is deleted)");
+            return PgRelocateException.EXIT_FINDINGS;
+        }
         out.println("verify-restore: the rewritten dump restores on " + platform + " (PostgreSQL " + result.pgMajor() + ")");
         out.flush();
         return 0;
+    }
+
+    private static String headline(VerifyRestore verify, DumpHeader header, Platform platform) {
+        return "verify-restore: embedded PostgreSQL " + verify.majorFor(header) + ", " + platform
+                + " platform, restoring as non-superuser " + VerifyRestore.RESTORER;
     }
 }

@@ -39,6 +39,61 @@ public final class ConnectionUrl {
                 + " postgres://user:password@host:port/db", PgRelocateException.EXIT_USAGE);
     }
 
+    /**
+     * The user the URL names: a libpq URL's user info, or a JDBC URL's {@code user} parameter; null when none.
+     */
+    public String user() {
+        if (properties.containsKey("user")) {
+            return properties.getProperty("user");
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]user=([^&]*)").matcher(jdbcUrl);
+        return m.find() ? decode(m.group(1)) : null;
+    }
+
+    /** Whether the URL carries a password (user info or a JDBC {@code password} parameter). */
+    public boolean hasPassword() {
+        return properties.containsKey("password") || jdbcUrl.matches("(?s).*[?&]password=.*");
+    }
+
+    /**
+     * The same address with the given user and password instead of the URL's (either may be null: the
+     * URL's stays). The password is passed to the driver apart from the URL and never shown.
+     */
+    public ConnectionUrl withCredentials(String user, String password) {
+        if (user == null && password == null) {
+            return this;
+        }
+        String url = jdbcUrl;
+        Properties props = new Properties();
+        props.putAll(properties);
+        String shownUser = user();
+        if (user != null) {
+            url = removeParameter(url, "user");
+            props.setProperty("user", user);
+            shownUser = user;
+        }
+        if (password != null) {
+            url = removeParameter(url, "password");
+            props.setProperty("password", password);
+        }
+        String shown = redacted;
+        if (user != null && redacted.startsWith("jdbc:")) {
+            shown = redactPassword(url) + (url.contains("?") ? "&" : "?") + "user=" + shownUser;
+        } else if (user != null) {
+            shown = redacted.replaceFirst("^([a-z]+://)(?:[^@/]*@)?", "$1" + java.util.regex.Matcher.quoteReplacement(shownUser) + "@");
+        }
+        return new ConnectionUrl(url, props, shown);
+    }
+
+    private static String removeParameter(String url, String name) {
+        String cleaned = url.replaceAll("(?i)([?&])" + name + "=[^&]*(&|$)", "$1");
+        return cleaned.replaceAll("[?&]$", "");
+    }
+
+    private static String redactPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
     /** The JDBC URL without credentials. */
     public String jdbcUrl() {
         return jdbcUrl;
@@ -55,7 +110,7 @@ public final class ConnectionUrl {
 
     private static ConnectionUrl fromJdbc(String url) {
         // A password given as a JDBC parameter stays in the URL for the driver, but not in messages.
-        return new ConnectionUrl(url, new Properties(), url.replaceAll("(?i)(password=)[^&]*", "$1***"));
+        return new ConnectionUrl(url, new Properties(), redactPassword(url));
     }
 
     private static ConnectionUrl fromLibpq(String url) {

@@ -43,6 +43,22 @@ public final class InputFormat {
         return in;
     }
 
+    /**
+     * How many bytes the script in {@code file} has once opened with {@link #openScript}: the file's size for a
+     * plain script, -1 for a compressed one (or one that cannot be read), for progress displays.
+     */
+    public static long scriptSize(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            if (head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
+                return -1;
+            }
+            return java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     private static PgRelocateException notAScript(String source, String what) {
         return new PgRelocateException(source + ":1:1: error: this is " + what + ", not a plain SQL script; a script"
                 + " command does not read archives" + System.lineSeparator()

@@ -59,9 +59,29 @@ public final class RestoreEngine {
     /** Output-to-input lines of the script being restored (identity for a plain script). */
     private LineMap inputLines = new LineMap();
 
+    private RestoreProgress progress = RestoreProgress.NONE;
+    private long progressTotalBytes = -1;
+    private long progressIntervalNanos;
+    private long lastProgress;
+    private long started;
+    private CountingInputStream counted;
+    private CopyBlock activeCopy;
+
     public RestoreEngine(TargetDatabase target, RestoreOptions options) {
         this.target = target;
         this.options = options;
+    }
+
+    /**
+     * Reports progress to {@code listener} at most once per {@code interval} (and once at the end).
+     *
+     * @param totalBytes the size of the script the engine will read, or -1 when unknown
+     */
+    public RestoreEngine progress(RestoreProgress listener, long totalBytes, Duration interval) {
+        this.progress = listener == null ? RestoreProgress.NONE : listener;
+        this.progressTotalBytes = totalBytes;
+        this.progressIntervalNanos = interval.toNanos();
+        return this;
     }
 
     /**
@@ -78,18 +98,21 @@ public final class RestoreEngine {
      */
     public RestoreSummary restore(InputStream script, String source, LineMap inputLines) throws IOException {
         this.inputLines = inputLines;
-        long started = System.nanoTime();
+        started = System.nanoTime();
+        lastProgress = started;
+        counted = new CountingInputStream(script);
+        connection = null;
         summary = new RestoreSummary(target.toString());
         database = target.database();
-        connection = connect(target);
         boolean committed = false;
         try {
+            connection = connect(target);
             checkTargetIsEmpty();
             if (options.singleTransaction()) {
                 connection.setAutoCommit(false);
             }
             runExtra(options.preSql(), "--pre-sql");
-            runScript(new StatementReader(script, source), source);
+            runScript(new StatementReader(counted, source), source);
             runExtra(options.postSql(), "--post-sql");
             if (options.singleTransaction()) {
                 connection.commit();
@@ -102,7 +125,7 @@ public final class RestoreEngine {
                     + sqlStateSuffix(e), PgRelocateException.EXIT_DATABASE, summary, e);
         } finally {
             boolean rolledBack = false;
-            if (!committed && options.singleTransaction()) {
+            if (!committed && options.singleTransaction() && connection != null) {
                 try {
                     connection.rollback();
                     rolledBack = true;
@@ -115,6 +138,70 @@ public final class RestoreEngine {
                 summary.finish(Duration.ofNanos(System.nanoTime() - started), rolledBack);
             }
             closeQuietly(connection);
+            activeCopy = null;
+            try {
+                report(System.nanoTime(), true);
+            } catch (RuntimeException listenerFailure) {
+                // a progress display must not change the restore's outcome
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ progress
+
+    /** Reports when the interval has passed since the last report; cheap otherwise (one clock read). */
+    private void tick() {
+        if (progress == RestoreProgress.NONE) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastProgress >= progressIntervalNanos) {
+            report(now, false);
+        }
+    }
+
+    private void report(long now, boolean done) {
+        if (progress == RestoreProgress.NONE) {
+            return;
+        }
+        lastProgress = now;
+        long rows = summary.totalRows() + (activeCopy == null ? 0 : activeCopy.counter.rows());
+        int tables = summary.tables().size() + (activeCopy == null || summary.rowCounts().containsKey(activeCopy.table) ? 0 : 1);
+        progress.progress(new RestoreProgress.Snapshot(counted.count, progressTotalBytes, summary.statements(), rows,
+                tables, Duration.ofNanos(now - started), done));
+    }
+
+    /** Counts the bytes the statement reader pulls from the script. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 
@@ -178,16 +265,19 @@ public final class RestoreEngine {
         CopyBlock copy = null;
         while (true) {
             StatementReader.Item item = reader.next();
+            tick();
             if (item == StatementReader.Item.TRIVIA) {
                 continue;
             }
             if (item == StatementReader.Item.COPY_DATA) {
                 if (copy == null) {
                     copy = startCopy(pendingCopy, source);
+                    activeCopy = copy;
                     pendingCopy = null;
                 }
                 copy.write(reader.buffer(), reader.start(), reader.end());
                 if (copy.counter.finished()) {
+                    activeCopy = null;
                     copy.end();
                     copy = null;
                 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +14,36 @@ import java.util.concurrent.TimeUnit;
  * writer that fails does not look like the end of the input: {@link #fail} makes the reader throw,
  * so a half-rewritten dump is never taken for a whole one. Closing the reader makes the writer's
  * next write throw, so a restore that stops early also stops the rewrite.
+ *
+ * <p>The chunk buffers are reused: the reader hands each buffer back once it has read it, and the
+ * writer takes its next buffer from those, so a pipe never holds more than {@code capacity + 2}
+ * buffers (the queued ones, the one being read, the one being written) however much passes through.
  */
 final class StreamPipe {
-    private static final byte[] EOF = new byte[0];
+    /** A filled buffer and how much of it is data (the last chunk may be partial). */
+    private record Chunk(byte[] data, int length) {
+    }
 
-    private final BlockingQueue<byte[]> queue;
+    private static final Chunk EOF = new Chunk(new byte[0], 0);
+
+    private final BlockingQueue<Chunk> queue;
+    private final BlockingQueue<byte[]> free;
     private final int chunkSize;
+    private final int maxBuffers;
+    private int allocated; // writer thread only
     private volatile boolean readerClosed;
     private volatile Throwable writerFailure;
 
     StreamPipe(int capacity, int chunkSize) {
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBuffers = capacity + 2;
+        this.free = new ArrayBlockingQueue<>(maxBuffers);
         this.chunkSize = chunkSize;
+    }
+
+    /** How many chunk buffers the writer has allocated so far (at most {@code capacity + 2}). */
+    int allocatedBuffers() {
+        return allocated;
     }
 
     /** Marks the data as incomplete: the reader throws once it has read what came before. */
@@ -35,7 +52,7 @@ final class StreamPipe {
         put(EOF);
     }
 
-    private boolean put(byte[] chunk) {
+    private boolean put(Chunk chunk) {
         try {
             while (!readerClosed) {
                 if (queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
@@ -49,6 +66,30 @@ final class StreamPipe {
         }
     }
 
+    /** A buffer the reader handed back, a new one while fewer than the maximum exist, else null once the reader closed. */
+    private byte[] takeBuffer() throws IOException {
+        byte[] reused = free.poll();
+        if (reused != null) {
+            return reused;
+        }
+        if (allocated < maxBuffers) {
+            allocated++;
+            return new byte[chunkSize];
+        }
+        try {
+            while (!readerClosed) {
+                byte[] b = free.poll(100, TimeUnit.MILLISECONDS);
+                if (b != null) {
+                    return b;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the restore");
+        }
+        throw new IOException("the restore stopped reading");
+    }
+
     final OutputStream out = new OutputStream() {
         private byte[] buf;
         private int len;
@@ -59,16 +100,18 @@ final class StreamPipe {
             ensureBuffer();
             if (len == buf.length) {
                 flushChunk();
+                ensureBuffer();
             }
             buf[len++] = (byte) b;
         }
 
         @Override
         public void write(byte[] b, int off, int n) throws IOException {
-            ensureBuffer();
             while (n > 0) {
+                ensureBuffer();
                 if (len == buf.length) {
                     flushChunk();
+                    ensureBuffer();
                 }
                 int k = Math.min(n, buf.length - len);
                 System.arraycopy(b, off, buf, len, k);
@@ -78,23 +121,28 @@ final class StreamPipe {
             }
         }
 
-        private void ensureBuffer() {
+        private void ensureBuffer() throws IOException {
+            if (closed) {
+                throw new IOException("pipe closed");
+            }
             if (buf == null) {
-                buf = new byte[chunkSize];
+                buf = takeBuffer();
+                len = 0;
             }
         }
 
+        /** Hands the current buffer to the reader; the next write takes another. */
         private void flushChunk() throws IOException {
             if (closed) {
                 throw new IOException("pipe closed");
             }
-            if (len == 0) {
+            if (buf == null || len == 0) {
                 return;
             }
-            if (!put(len == buf.length ? buf : Arrays.copyOf(buf, len))) {
+            if (!put(new Chunk(buf, len))) {
                 throw new IOException("the restore stopped reading");
             }
-            buf = new byte[chunkSize];
+            buf = null;
             len = 0;
         }
 
@@ -114,21 +162,28 @@ final class StreamPipe {
     };
 
     final InputStream in = new InputStream() {
-        private byte[] chunk;
+        private Chunk chunk;
         private int pos;
         private boolean eof;
 
         private boolean fill() throws IOException {
-            while (!eof && (chunk == null || pos == chunk.length)) {
+            while (!eof && (chunk == null || pos == chunk.length())) {
+                if (chunk != null) {
+                    free.offer(chunk.data()); // read through: the writer may fill it again
+                    chunk = null;
+                }
+                Chunk next;
                 try {
-                    chunk = queue.take();
+                    next = queue.take();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("interrupted while waiting for the rewriter");
                 }
                 pos = 0;
-                if (chunk == EOF) {
+                if (next == EOF) {
                     eof = true;
+                } else {
+                    chunk = next;
                 }
             }
             if (eof && writerFailure != null) {
@@ -139,7 +194,7 @@ final class StreamPipe {
 
         @Override
         public int read() throws IOException {
-            return fill() ? chunk[pos++] & 0xFF : -1;
+            return fill() ? chunk.data()[pos++] & 0xFF : -1;
         }
 
         @Override
@@ -150,8 +205,8 @@ final class StreamPipe {
             if (!fill()) {
                 return -1;
             }
-            int k = Math.min(n, chunk.length - pos);
-            System.arraycopy(chunk, pos, b, off, k);
+            int k = Math.min(n, chunk.length() - pos);
+            System.arraycopy(chunk.data(), pos, b, off, k);
             pos += k;
             return k;
         }

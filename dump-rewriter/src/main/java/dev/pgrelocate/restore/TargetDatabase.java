@@ -23,16 +23,33 @@ public final class TargetDatabase {
             Pattern.DOTALL);
 
     private final String url;
+    private final String user;
+    private final String password;
     private final ConnectionUrl parsed;
 
-    private TargetDatabase(String url) {
+    private TargetDatabase(String url, String user, String password) {
         this.url = url;
-        this.parsed = ConnectionUrl.parse(url);
+        this.user = user;
+        this.password = password;
+        this.parsed = ConnectionUrl.parse(url).withCredentials(user, password);
     }
 
     /** Parses a JDBC or libpq URL; a usage error (password redacted) when it is neither. */
     public static TargetDatabase of(String url) {
-        return new TargetDatabase(url);
+        return new TargetDatabase(url, null, null);
+    }
+
+    /**
+     * The same with a user and a password that replace the URL's (null: the URL's, if any), kept apart
+     * from the URL and out of every message.
+     */
+    public static TargetDatabase of(String url, String user, String password) {
+        return new TargetDatabase(url, user, password);
+    }
+
+    /** The user the connection logs in as, when known (from the URL or given); null otherwise. */
+    public String user() {
+        return parsed.user();
     }
 
     public Connection connect() throws SQLException {
@@ -53,7 +70,7 @@ public final class TargetDatabase {
         }
         String authority = m.group(1).endsWith("/") ? m.group(1) : m.group(1) + "/";
         String encoded = URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
-        return new TargetDatabase(authority + encoded + m.group(3));
+        return new TargetDatabase(authority + encoded + m.group(3), user, password);
     }
 
     @Override

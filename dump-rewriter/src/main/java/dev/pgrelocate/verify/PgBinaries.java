@@ -28,6 +28,7 @@ public final class PgBinaries {
 
     private final Path repository;
     private final String defaultVersion;
+    private final int defaultMajor;
     private final Map<Integer, String> versions;
 
     public PgBinaries(Path repository) {
@@ -42,6 +43,7 @@ public final class PgBinaries {
             throw new UncheckedIOException(e);
         }
         defaultVersion = properties.getProperty("default");
+        defaultMajor = Integer.parseInt(properties.getProperty("default-major").trim());
         Map<Integer, String> byMajor = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
             if (key.matches("\\d+")) {
@@ -58,8 +60,16 @@ public final class PgBinaries {
                 : Path.of(System.getProperty("user.home"), ".m2", "repository"));
     }
 
-    /** The major whose binaries are on the class path. */
+    /**
+     * The major verify-restore runs for a dump that does not say which it came from (16); its binaries
+     * are read from the local repository unless they are the class path's.
+     */
     public int defaultMajor() {
+        return defaultMajor;
+    }
+
+    /** The major whose binaries are on the class path (the build's own, 15). */
+    public int classPathMajor() {
         return major(defaultVersion);
     }
 
@@ -86,13 +96,13 @@ public final class PgBinaries {
     }
 
     /**
-     * The resolver for {@code major}: null for the default major (Zonky's own, from the class path),
+     * The resolver for {@code major}: null for the class path's major (Zonky's own resolver),
      * else one reading the jar in the local repository; a configuration error naming the command that
      * downloads a missing jar.
      */
     public PgBinaryResolver resolver(int major) {
         String version = version(major);
-        if (major == defaultMajor() && version.equals(defaultVersion)) {
+        if (major == classPathMajor() && version.equals(defaultVersion)) {
             return null;
         }
         Path jar = jar(major);

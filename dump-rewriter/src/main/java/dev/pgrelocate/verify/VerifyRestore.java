@@ -13,7 +13,15 @@ import dev.pgrelocate.restore.TargetDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
+import dev.pgrelocate.files.InputFormat;
+import dev.pgrelocate.restore.RestoreProgress;
+import dev.pgrelocate.rule.DumpDefinitions;
+import dev.pgrelocate.write.LineMap;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +68,9 @@ public final class VerifyRestore {
     private Integer pgMajor;
     private PgBinaries binaries = PgBinaries.local();
     private Inspection inspection;
+    private RestoreOptions restoreOptions = RestoreOptions.defaults();
+    private RestoreProgress progress = RestoreProgress.NONE;
+    private Duration progressInterval = Duration.ofSeconds(1);
     private volatile Path lastDataDirectory;
 
     /** Verifies for the platform of {@code rewriteOptions}' preset. */
@@ -81,6 +92,22 @@ public final class VerifyRestore {
     /** Where the binaries come from (default {@link PgBinaries#local()}). */
     public VerifyRestore binaries(PgBinaries binaries) {
         this.binaries = binaries;
+        return this;
+    }
+
+    /**
+     * How the restore runs (default {@link RestoreOptions#defaults()}): pre- and post-SQL, continue-on-error,
+     * single-transaction. The target is always a new, empty database, so clean, force and allow-connect change nothing.
+     */
+    public VerifyRestore restoreOptions(RestoreOptions options) {
+        this.restoreOptions = options;
+        return this;
+    }
+
+    /** Reports the restore's progress to {@code listener} at most once per {@code interval}, and at the end. */
+    public VerifyRestore progress(RestoreProgress listener, Duration interval) {
+        this.progress = listener;
+        this.progressInterval = interval;
         return this;
     }
 
@@ -106,7 +133,43 @@ public final class VerifyRestore {
     /** Rewrites {@code dump} with the options and restores it on the platform. */
     public Result run(Path dump) throws IOException {
         FileRewriter rewriter = new FileRewriter(new Rewriter(rewriteOptions));
-        return run(dump, out -> rewriter.rewrite(dump, out));
+        LineMap lines = new LineMap();
+        return run(dump, dump.toString(), out -> rewriter.rewrite(dump, out, lines), lines);
+    }
+
+    /**
+     * Rewrites and restores {@code dump}, naming it {@code source} in the report and in errors (a
+     * spooled copy of stdin, say).
+     */
+    public Result run(Path dump, String source) throws IOException {
+        Rewriter rewriter = new Rewriter(rewriteOptions);
+        LineMap lines = new LineMap();
+        return run(dump, source, out -> {
+            DumpDefinitions definitions;
+            try (InputStream in = InputFormat.openScript(Files.newInputStream(dump), source)) {
+                definitions = DumpDefinitions.scan(in, source);
+            }
+            try (InputStream in = InputFormat.openScript(Files.newInputStream(dump), source)) {
+                return rewriter.rewrite(in, out, source, definitions, lines);
+            }
+        }, lines);
+    }
+
+    /**
+     * The same for a script read from a stream (stdin): it is spooled to a temporary file first (the
+     * header decides the server before the rewrite reads the script twice), deleted afterwards;
+     * reports and errors name it {@code source}.
+     */
+    public Result run(InputStream script, String source) throws IOException {
+        Path spool = Files.createTempFile("pgrelocate-verify-", ".sql");
+        try {
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                script.transferTo(out);
+            }
+            return run(spool, source);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
     }
 
     /**
@@ -114,6 +177,10 @@ public final class VerifyRestore {
      * platform; {@code out -> { Files.copy(dump, out); return null; }} restores the dump unchanged.
      */
     public Result run(Path dump, RewriteAndRestore.RewriteStep step) throws IOException {
+        return run(dump, dump.toString(), step, null);
+    }
+
+    private Result run(Path dump, String source, RewriteAndRestore.RewriteStep step, LineMap lines) throws IOException {
         if (!Files.isRegularFile(dump) || !Files.isReadable(dump)) {
             throw new PgRelocateException("cannot read " + dump + ": "
                     + (Files.exists(dump) ? "not a readable file" : "no such file"), PgRelocateException.EXIT_BAD_INPUT);
@@ -143,8 +210,10 @@ public final class VerifyRestore {
             prepare(postgres);
             TargetDatabase target = TargetDatabase.of("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE
                     + "?user=" + RESTORER);
-            RewriteAndRestore.Result result = RewriteAndRestore.run(step,
-                    new RestoreEngine(target, RestoreOptions.defaults()), dump.toString());
+            RestoreEngine engine = new RestoreEngine(target, restoreOptions)
+                    .progress(progress, InputFormat.scriptSize(dump), progressInterval);
+            RewriteAndRestore.Result result = lines == null ? RewriteAndRestore.run(step, engine, source)
+                    : RewriteAndRestore.run(step, engine, source, lines);
             if (inspection != null) {
                 try (Connection superuser = postgres.getDatabase(SUPERUSER, DATABASE).getConnection()) {
                     inspection.inspect(superuser);

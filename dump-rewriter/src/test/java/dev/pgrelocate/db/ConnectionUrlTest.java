@@ -69,6 +69,32 @@ class ConnectionUrlTest {
 
     @Test
     @Timeout(30)
+    void givenCredentialsReplaceTheUrlsAndAreNeverShown() throws Exception {
+        try (FakeServer server = FakeServer.start()) {
+            ConnectionUrl url = ConnectionUrl.parse("jdbc:postgresql://127.0.0.1:" + server.port()
+                    + "/relo?user=old&password=old-secret&sslmode=disable").withCredentials("deploy", "n3w-s3cret");
+
+            assertThrows(SQLException.class, () -> url.connect().close());
+
+            FakeServer.Seen seen = server.seen();
+            assertEquals("deploy", seen.startup().get("user"));
+            assertEquals("n3w-s3cret", seen.password());
+            assertEquals("jdbc:postgresql://127.0.0.1:" + server.port() + "/relo?sslmode=disable", url.jdbcUrl());
+            assertEquals("jdbc:postgresql://127.0.0.1:" + server.port() + "/relo?sslmode=disable&user=deploy", url.toString());
+            assertEquals("deploy", url.user());
+        }
+        ConnectionUrl libpq = ConnectionUrl.parse("postgres://app:old@db.internal:5432/relo").withCredentials("deploy", "n3w");
+        assertEquals("postgres://deploy@db.internal:5432/relo", libpq.toString());
+        ConnectionUrl passwordOnly = ConnectionUrl.parse("postgres://app@db.internal/relo").withCredentials(null, "n3w");
+        assertEquals("app", passwordOnly.user());
+        assertTrue(passwordOnly.hasPassword());
+        assertFalse(passwordOnly.toString().contains("n3w"));
+        assertEquals("app", ConnectionUrl.parse("jdbc:postgresql://h/db?user=app").user());
+        assertEquals(null, ConnectionUrl.parse("jdbc:postgresql://h/db").user());
+    }
+
+    @Test
+    @Timeout(30)
     void percentEncodedCredentialsReachTheServerDecodedAsLibpqDecodesThem() throws Exception {
         try (FakeServer server = FakeServer.start()) {
             // libpq decodes %XX only: the + stays a plus sign (a form decoder would make it a space).

@@ -24,9 +24,13 @@ class VerifyRestoreCommandTest {
     private String stderr;
 
     private int run(String... args) {
+        return runWithInput(new byte[0], args);
+    }
+
+    private int runWithInput(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(new byte[0]),
+        int code = Main.run(args, new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);
@@ -42,6 +46,40 @@ class VerifyRestoreCommandTest {
         assertTrue(stdout.contains("extension-schema"), "the rewrite report: " + stdout);
         assertTrue(stdout.contains("restore into jdbc:postgresql://localhost:"), stdout);
         assertTrue(stdout.contains("the rewritten dump restores on heroku"), stdout);
+    }
+
+    @Test
+    void stdinIsSpooledAndAHeaderlessDumpRunsOnSixteen() throws Exception {
+        byte[] dump = Files.readAllBytes(Fixtures.plain("rails_app.plain.sql"));
+        String withoutHeader = new String(dump, StandardCharsets.UTF_8).replaceAll("(?m)^-- Dumped (from|by) .*$", "--");
+
+        int code = runWithInput(withoutHeader.getBytes(StandardCharsets.UTF_8), "verify-restore", "--no-progress", "-");
+
+        assertEquals(0, code, stdout + stderr);
+        assertTrue(stdout.contains("embedded PostgreSQL 16, heroku platform"), stdout);
+        assertTrue(stdout.contains("<stdin>:"), "the report names stdin: " + stdout);
+        assertTrue(stdout.contains("the rewritten dump restores on heroku (PostgreSQL 16)"), stdout);
+        assertEquals("", stderr, "no progress bar when the output is not a terminal");
+    }
+
+    @Test
+    void restoreFlags() throws Exception {
+        Path dump = Files.writeString(dir.resolve("uses-pre.sql"),
+                "INSERT INTO public.made_before (id) VALUES (1);\nCREATE TABLE public.broken (id no_such_type);\nSELECT 1/0;\n");
+        Path pre = Files.writeString(dir.resolve("pre.sql"), "CREATE TABLE public.made_before (id integer);");
+
+        assertEquals(1, run("verify-restore", "--pre-sql", pre.toString(), "--continue-on-error", dump.toString()), stdout + stderr);
+        assertTrue(stdout.contains("2 errors"), stdout);
+        assertTrue(stdout.contains("no_such_type") && stdout.contains("division by zero"), stdout);
+        assertTrue(stderr.contains("2 statements failed: the dump does not restore on heroku"), stderr);
+
+        Path ok = Files.writeString(dir.resolve("ok.sql"), "INSERT INTO public.made_before (id) VALUES (1);\n");
+        assertEquals(0, run("verify-restore", "--pre-sql", "CREATE TABLE public.made_before (id integer)",
+                "--post-sql", "SELECT count(*) FROM public.made_before", "--single-transaction", ok.toString()),
+                stdout + stderr);
+        assertEquals(1, run("verify-restore", "--post-sql", "SELECT 1/0", dump.toString()), stdout + stderr);
+        assertTrue(stderr.contains("made_before"), "stops at the first error without --continue-on-error: " + stderr);
+        assertEquals(2, run("verify-restore", "--single-transaction", "--continue-on-error", dump.toString()), stderr);
     }
 
     @Test

@@ -161,6 +161,52 @@ class VerifyRestoreTest {
     }
 
     @Test
+    void aDumpWithoutHeaderRunsOnTheDefaultSixteenFromStdinWithPreAndPostSql() throws Exception {
+        // a headerless script, as from a pipe: spooled, restored on 16, the spool deleted
+        byte[] script = "CREATE TABLE public.t (id integer);\nCOPY public.t (id) FROM stdin;\n1\n2\n\\.\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, String> seen = new TreeMap<>();
+        java.util.List<dev.pgrelocate.restore.RestoreProgress.Snapshot> progress = new java.util.ArrayList<>();
+        VerifyRestore verify = new VerifyRestore(RewriteOptions.of(Preset.HEROKU))
+                .restoreOptions(dev.pgrelocate.restore.RestoreOptions.builder().singleTransaction(true)
+                        .preSql("CREATE TABLE public.before (x int)").postSql("INSERT INTO public.t VALUES (3)").build())
+                .progress(progress::add, java.time.Duration.ZERO)
+                .inspect(superuser -> {
+                    try (Statement statement = superuser.createStatement();
+                            ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000,"
+                                    + " (SELECT count(*) FROM public.t), to_regclass('public.before') IS NOT NULL")) {
+                        rows.next();
+                        seen.put("major", rows.getString(1));
+                        seen.put("rows", rows.getString(2));
+                        seen.put("before", rows.getString(3));
+                    }
+                });
+
+        VerifyRestore.Result result = verify.run(new java.io.ByteArrayInputStream(script), "<stdin>");
+
+        assertEquals(16, result.pgMajor());
+        assertEquals(Map.of("major", "16", "rows", "3", "before", "t"), seen);
+        assertEquals(2L, result.summary().rowCounts().get("public.t"));
+        assertTrue(progress.get(progress.size() - 1).done());
+        assertEquals(script.length, progress.get(0).totalBytes(), "known once spooled");
+    }
+
+    @Test
+    void errorsFromStdinNameItsLinesAndContinueOnErrorCollectsThem() throws Exception {
+        byte[] script = "CREATE TABLE public.a (id integer);\nCREATE TABLE public.b (id no_such_type);\n\nSELECT 1/0;\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        VerifyRestore verify = new VerifyRestore(RewriteOptions.of(Preset.HEROKU))
+                .restoreOptions(dev.pgrelocate.restore.RestoreOptions.builder().continueOnError(true).build());
+
+        VerifyRestore.Result result = verify.run(new java.io.ByteArrayInputStream(script), "<stdin>");
+
+        assertEquals(2, result.summary().failures(), result.summary()::toText);
+        assertEquals("<stdin>", result.summary().errors().get(0).source());
+        assertEquals(2, result.summary().errors().get(0).line());
+        assertEquals(4, result.summary().errors().get(1).line());
+    }
+
+    @Test
     void aDumpThatCreatesPostgisIsRefusedBeforeAnyServerStarts() {
         VerifyRestore verify = new VerifyRestore(RewriteOptions.of(Preset.HEROKU));
 
@@ -178,7 +224,9 @@ class VerifyRestoreTest {
         DumpHeader header = DumpHeader.read(bare);
         assertTrue(header.major().isEmpty());
         VerifyRestore verify = new VerifyRestore(RewriteOptions.of(Preset.HEROKU));
-        assertEquals(PgBinaries.local().defaultMajor(), verify.majorFor(header));
+        assertEquals(16, PgBinaries.local().defaultMajor(), "issue 5: default 16");
+        assertEquals(16, verify.majorFor(header));
+        assertEquals(15, PgBinaries.local().classPathMajor());
         assertEquals(13, verify.pgMajor(13).majorFor(DumpHeader.read(Fixtures.plain("rails_app.plain.sql"))));
     }
 }

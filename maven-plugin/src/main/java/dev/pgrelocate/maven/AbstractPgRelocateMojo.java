@@ -494,7 +494,8 @@ public abstract class AbstractPgRelocateMojo extends AbstractMojo {
         return buildDirectory == null ? List.of() : List.of(buildDirectory.toPath());
     }
 
-    private List<InputFile> inputFiles() throws MojoExecutionException {
+    /** The files {@link #process} gets: those {@code <includes>} match (a goal may narrow them down). */
+    List<InputFile> inputFiles() throws MojoExecutionException, MojoFailureException {
         try {
             return InputFiles.scan(directory.toPath(), effectiveIncludes(), trimmed(excludes), ignoredDirectories());
         } catch (IOException e) {

@@ -61,6 +61,27 @@ class PluginDescriptorTest {
     private static final Map<String, List<String>> CHECK_ONLY = table(
             "skipCheck", "pgrelocate.check.skip", "false");
 
+    private static final Map<String, List<String>> RESTORE_COMMON = table(
+            "input", "pgrelocate.input", null,
+            "singleTransaction", "pgrelocate.singleTransaction", "false",
+            "continueOnError", "pgrelocate.continueOnError", "false",
+            "preSql", "pgrelocate.preSql", null,
+            "postSql", "pgrelocate.postSql", null);
+
+    private static final Map<String, List<String>> RESTORE_ONLY = table(
+            "url", "pgrelocate.url", null,
+            "user", "pgrelocate.user", null,
+            "password", "pgrelocate.password", null,
+            "serverId", "pgrelocate.serverId", null,
+            "clean", "pgrelocate.clean", "false",
+            "force", "pgrelocate.force", "false",
+            "allowConnect", "pgrelocate.allowConnect", "false",
+            "skipRestore", "pgrelocate.restore.skip", "false");
+
+    private static final Map<String, List<String>> VERIFY_RESTORE_ONLY = table(
+            "pgVersion", "pgrelocate.pgVersion", null,
+            "skipVerifyRestore", "pgrelocate.verify-restore.skip", "false");
+
     private static Map<String, Element> mojos;
 
     @BeforeAll
@@ -80,7 +101,11 @@ class PluginDescriptorTest {
 
     @Test
     void goalsAndTheirPhases() {
-        assertEquals(List.of("check", "reassign-owner", "rewrite"), List.copyOf(mojos.keySet()));
+        assertEquals(List.of("check", "reassign-owner", "restore", "rewrite", "verify-restore"), List.copyOf(mojos.keySet()));
+        assertEquals(null, text(mojos.get(RestoreMojo.GOAL), "phase"), "run from the command line");
+        assertEquals("verify", text(mojos.get(VerifyRestoreMojo.GOAL), "phase"));
+        assertEquals("false", text(mojos.get(RestoreMojo.GOAL), "requiresProject"));
+        assertEquals("false", text(mojos.get(VerifyRestoreMojo.GOAL), "requiresProject"));
         assertEquals("process-resources", text(mojos.get(RewriteMojo.GOAL), "phase"));
         assertEquals("verify", text(mojos.get(CheckMojo.GOAL), "phase"));
         assertEquals(null, text(mojos.get(ReassignOwnerMojo.GOAL), "phase"), "run from the command line");
@@ -100,6 +125,22 @@ class PluginDescriptorTest {
         Map<String, List<String>> expected = new TreeMap<>(COMMON);
         expected.putAll(CHECK_ONLY);
         assertEquals(expected, userParameters(mojos.get(CheckMojo.GOAL)));
+    }
+
+    @Test
+    void restoreParameters() {
+        Map<String, List<String>> expected = new TreeMap<>(COMMON);
+        expected.putAll(RESTORE_COMMON);
+        expected.putAll(RESTORE_ONLY);
+        assertEquals(expected, userParameters(mojos.get(RestoreMojo.GOAL)));
+    }
+
+    @Test
+    void verifyRestoreParameters() {
+        Map<String, List<String>> expected = new TreeMap<>(COMMON);
+        expected.putAll(RESTORE_COMMON);
+        expected.putAll(VERIFY_RESTORE_ONLY);
+        assertEquals(expected, userParameters(mojos.get(VerifyRestoreMojo.GOAL)));
     }
 
     @Test
