@@ -10,8 +10,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Rewrites archive files (custom, directory, tar) into archives of the same format and version:
@@ -20,8 +18,6 @@ import java.util.regex.Pattern;
  * with a backup, and only when the rewrite changed something.
  */
 public final class ArchiveFileRewriter {
-    private static final Pattern MAJOR = Pattern.compile("^(\\d+)");
-
     private final ArchiveRewriter rewriter;
     private final RewriteOptions options;
 
@@ -104,14 +100,7 @@ public final class ArchiveFileRewriter {
     }
 
     private ArchiveRewriter.Result rewrite(Archive archive, String sourceName) {
-        return rewriter.rewrite(archive.entries(), serverMajor(archive.header()), sourceName);
-    }
-
-    /** The major of the server the archive was dumped from ({@code 15.18 (Debian ...)} is 15). */
-    static Integer serverMajor(ArchiveHeader header) {
-        String version = header.serverVersion();
-        Matcher m = version == null ? null : MAJOR.matcher(version);
-        return m != null && m.find() ? Integer.valueOf(m.group(1)) : null;
+        return rewriter.rewrite(archive.entries(), archive.header().serverMajor().orElse(null), sourceName);
     }
 
     private static void copyAtomically(Path from, Path to) throws IOException {

@@ -126,6 +126,13 @@ public final class ArchiveHeader {
     }
 
     /** The pg_dump version, e.g. {@code 18.3}. */
+    /** The major of the server the archive was dumped from ({@code 15.18 (Debian ...)} is 15), if the header says. */
+    public java.util.Optional<Integer> serverMajor() {
+        java.util.regex.Matcher m = serverVersion == null ? null
+                : java.util.regex.Pattern.compile("^(\\d+)").matcher(serverVersion);
+        return m != null && m.find() ? java.util.Optional.of(Integer.valueOf(m.group(1))) : java.util.Optional.empty();
+    }
+
     public String dumpVersion() {
         return dumpVersion;
     }

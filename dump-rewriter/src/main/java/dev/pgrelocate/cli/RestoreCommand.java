@@ -9,6 +9,8 @@ import dev.pgrelocate.restore.RestoreException;
 import dev.pgrelocate.restore.RestoreOptions;
 import dev.pgrelocate.restore.RestoreSummary;
 import dev.pgrelocate.restore.RewriteAndRestore;
+import dev.pgrelocate.restore.RewrittenArchiveRestore;
+import dev.pgrelocate.archive.DumpFormat;
 import dev.pgrelocate.rule.DumpDefinitions;
 import dev.pgrelocate.write.LineMap;
 import dev.pgrelocate.restore.TargetDatabase;
@@ -79,7 +81,13 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar (there is one only when the output is a terminal).")
     boolean noProgress;
 
-    @Parameters(paramLabel = "FILE", arity = "1", description = "Plain SQL script (also gzip-compressed); - for stdin.")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+            description = "Restore an archive on N connections: data and post-data entries in dependency order, like"
+                    + " pg_restore -j. Default: ${DEFAULT-VALUE}.")
+    int jobs;
+
+    @Parameters(paramLabel = "FILE", arity = "1", description = "Plain SQL script (also gzip- or zstd-compressed), a pg_dump"
+            + " archive (custom file, directory, tar); - for a script on stdin.")
     String file;
 
     private final Streams streams;
@@ -103,8 +111,12 @@ final class RestoreCommand implements Callable<Integer> {
         preSql.forEach(s -> options.preSql(sqlOrFile(s, "--pre-sql")));
         postSql.forEach(s -> options.postSql(sqlOrFile(s, "--post-sql")));
 
+        if (jobs < 1) {
+            throw new PgRelocateException("--jobs must be at least 1", PgRelocateException.EXIT_USAGE);
+        }
         Rewriter rewriter = new Rewriter(rules.toRewriteOptions());
         LineMap inputLines = new LineMap();
+        boolean archive = false;
         String source;
         RewriteAndRestore.RewriteStep step;
         long size = -1;
@@ -114,23 +126,31 @@ final class RestoreCommand implements Callable<Integer> {
                     new DumpDefinitions(), inputLines);
         } else {
             Path path = Path.of(file);
-            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            archive = Files.exists(path) && DumpFormat.detect(path).isArchive();
+            if (!archive && (!Files.isRegularFile(path) || !Files.isReadable(path))) {
                 throw new PgRelocateException("cannot read " + file + ": "
                         + (Files.exists(path) ? "not a readable file" : "no such file"), PgRelocateException.EXIT_BAD_INPUT);
             }
             source = file;
-            size = InputFormat.scriptSize(path);
+            size = archive ? -1 : InputFormat.scriptSize(path); // an archive's script is larger than its file
             FileRewriter fileRewriter = new FileRewriter(rewriter);
             step = out -> fileRewriter.rewrite(path, out, inputLines);
         }
 
+        if (jobs > 1 && !archive) {
+            throw new PgRelocateException("--jobs needs a pg_dump archive (custom, directory or tar); a plain script is"
+                    + " restored on one connection", PgRelocateException.EXIT_USAGE);
+        }
         TargetDatabase target = TargetDatabase.of(url);
         PrintStream out = streams.out();
         RewriteAndRestore.Result result;
         try {
             RestoreEngine engine = new RestoreEngine(target, options.build())
                     .progress(TerminalProgress.of(streams, noProgress), size, TerminalProgress.INTERVAL);
-            result = RewriteAndRestore.run(step, engine, source, inputLines);
+            result = archive
+                    ? RewrittenArchiveRestore.run(Path.of(file), source, rules.toRewriteOptions(), engine, target,
+                            options.build(), jobs)
+                    : RewriteAndRestore.run(step, engine, source, inputLines);
         } catch (RestoreException e) {
             if (e.summary() != null && (e.summary().statements() > 0 || !e.summary().tables().isEmpty())) {
                 out.print(e.summary().toText());

@@ -68,6 +68,34 @@ class ArchiveRewriteRestoreTest extends EmbeddedServerTest {
         assertEquals("", SchemaDumpComparison.diff(server, source.database(), target.database()));
     }
 
+    /**
+     * No pg_restore at all: {@code pgrelocate restore} reads the original archive, rewrites its TOC
+     * in memory and restores it over JDBC, on two connections where the format allows, with the
+     * same result as pg_restore of the rewritten archive.
+     */
+    @ParameterizedTest(name = "pgrelocate restore --jobs {1} {0} on the Heroku-like server")
+    @CsvSource({
+        "refs_app.dump, 2",
+        "refs_app.dump, 1",
+        "refs_app.dir,  2",
+        "refs_app.tar,  1",
+    })
+    void pgrelocateRestoresTheOriginalArchiveWithoutPgRestore(String fixture, int jobs) throws Exception {
+        RestoreTarget source = build("refs_app.sql");
+        RestoreTarget target = PlatformSetup.HEROKU_LIKE.prepare(server);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        int code = dev.pgrelocate.cli.Main.run(new String[] {"restore", "-q", "--jobs", Integer.toString(jobs), "--url",
+                server.jdbcUrl(target.database()) + "?user=" + target.role(), Fixtures.references(fixture).toString()},
+                java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+
+        assertEquals(0, code, out + "\n" + err);
+        assertEquals(DatabaseSnapshot.take(server, source.database()).tables(),
+                DatabaseSnapshot.take(server, target.database()).tables(), "rows and checksums per table");
+        assertEquals("", SchemaDumpComparison.diff(server, source.database(), target.database()));
+    }
+
     /** The reason for all this: pg_restore of the unrewritten archive is stopped by the platform's guard. */
     @Test
     void unrewrittenArchiveIsRejectedByTheHerokuLikeServer() throws Exception {
