@@ -58,7 +58,12 @@ final class VerifyRestoreCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FORMAT", defaultValue = "text", description = "Rewrite report: text or json. Default: ${DEFAULT-VALUE}.")
     ReportFormat reportFormat;
 
-    @Parameters(paramLabel = "FILE", arity = "1", description = "Plain SQL script (also gzip-compressed); - for stdin.")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+            description = "Restore an archive on N connections, like pg_restore -j. Default: ${DEFAULT-VALUE}.")
+    int jobs;
+
+    @Parameters(paramLabel = "FILE", arity = "1", description = "Plain SQL script (also gzip- or zstd-compressed), a pg_dump"
+            + " archive (custom file, directory, tar); - for stdin (a script or a custom/tar archive).")
     String file;
 
     private final Streams streams;
@@ -75,7 +80,7 @@ final class VerifyRestoreCommand implements Callable<Integer> {
         }
         boolean stdin = file.equals("-");
         Path path = stdin ? null : Path.of(file);
-        if (!stdin && (!Files.isRegularFile(path) || !Files.isReadable(path))) {
+        if (!stdin && !Files.isDirectory(path) && (!Files.isRegularFile(path) || !Files.isReadable(path))) {
             throw new PgRelocateException("cannot read " + file + ": "
                     + (Files.exists(path) ? "not a readable file" : "no such file"), PgRelocateException.EXIT_BAD_INPUT);
         }
@@ -86,7 +91,10 @@ final class VerifyRestoreCommand implements Callable<Integer> {
         postSql.forEach(s -> restore.postSql(RestoreCommand.sqlOrFile(s, "--post-sql")));
         RewriteOptions options = rules.toRewriteOptions();
         Platform platform = Platform.of(Preset.fromName(rules.preset));
-        VerifyRestore verify = new VerifyRestore(options, platform).pgMajor(pgVersion)
+        if (jobs < 1) {
+            throw new PgRelocateException("--jobs must be at least 1", PgRelocateException.EXIT_USAGE);
+        }
+        VerifyRestore verify = new VerifyRestore(options, platform).pgMajor(pgVersion).jobs(jobs)
                 .restoreOptions(restore.build())
                 .progress(TerminalProgress.of(streams, noProgress), TerminalProgress.INTERVAL);
         PrintStream out = streams.out();

@@ -4,6 +4,9 @@ import dev.pgrelocate.files.InputFormat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import dev.pgrelocate.archive.Archive;
+import dev.pgrelocate.archive.ArchiveReader;
+import dev.pgrelocate.archive.DumpFormat;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +29,9 @@ public record DumpHeader(Optional<Integer> major, Optional<String> postgisExtens
             Pattern.CASE_INSENSITIVE);
 
     public static DumpHeader read(Path dump) throws IOException {
+        if (Files.exists(dump) && DumpFormat.detect(dump).isArchive()) {
+            return readArchive(dump);
+        }
         Integer major = null;
         String postgis = null;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
@@ -46,5 +52,18 @@ public record DumpHeader(Optional<Integer> major, Optional<String> postgisExtens
             }
         }
         return new DumpHeader(Optional.ofNullable(major), Optional.ofNullable(postgis));
+    }
+
+    /** An archive's header names its server; its EXTENSION entries say whether PostGIS is needed. */
+    private static DumpHeader readArchive(Path dump) throws IOException {
+        try (Archive archive = ArchiveReader.open(dump)) {
+            Optional<String> postgis = archive.entries().stream()
+                    .filter(e -> "EXTENSION".equals(e.defn() == null ? null : e.desc()))
+                    .map(e -> CREATE_POSTGIS.matcher(e.defn()))
+                    .filter(Matcher::find)
+                    .map(m -> m.group(1))
+                    .findFirst();
+            return new DumpHeader(archive.header().serverMajor(), postgis);
+        }
     }
 }

@@ -9,6 +9,9 @@ import dev.pgrelocate.restore.RestoreEngine;
 import dev.pgrelocate.restore.RestoreOptions;
 import dev.pgrelocate.restore.RestoreSummary;
 import dev.pgrelocate.restore.RewriteAndRestore;
+import dev.pgrelocate.restore.RewrittenArchiveRestore;
+import dev.pgrelocate.restore.TargetDatabase;
+import dev.pgrelocate.archive.DumpFormat;
 import dev.pgrelocate.restore.TargetDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
@@ -72,6 +75,7 @@ public final class VerifyRestore {
     private RestoreProgress progress = RestoreProgress.NONE;
     private Duration progressInterval = Duration.ofSeconds(1);
     private volatile Path lastDataDirectory;
+    private int jobs = 1;
 
     /** Verifies for the platform of {@code rewriteOptions}' preset. */
     public VerifyRestore(RewriteOptions rewriteOptions) {
@@ -111,6 +115,15 @@ public final class VerifyRestore {
         return this;
     }
 
+    /** Connections for an archive's data and post-data entries (like pg_restore -j); scripts use one. */
+    public VerifyRestore jobs(int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1");
+        }
+        this.jobs = jobs;
+        return this;
+    }
+
     /** Runs {@code inspection} on the restored database before the server stops. */
     public VerifyRestore inspect(Inspection inspection) {
         this.inspection = inspection;
@@ -132,6 +145,9 @@ public final class VerifyRestore {
 
     /** Rewrites {@code dump} with the options and restores it on the platform. */
     public Result run(Path dump) throws IOException {
+        if (isArchive(dump)) {
+            return runArchive(dump, dump.toString());
+        }
         FileRewriter rewriter = new FileRewriter(new Rewriter(rewriteOptions));
         LineMap lines = new LineMap();
         return run(dump, dump.toString(), out -> rewriter.rewrite(dump, out, lines), lines);
@@ -142,6 +158,9 @@ public final class VerifyRestore {
      * spooled copy of stdin, say).
      */
     public Result run(Path dump, String source) throws IOException {
+        if (isArchive(dump)) {
+            return runArchive(dump, source);
+        }
         Rewriter rewriter = new Rewriter(rewriteOptions);
         LineMap lines = new LineMap();
         return run(dump, source, out -> {
@@ -180,8 +199,28 @@ public final class VerifyRestore {
         return run(dump, dump.toString(), step, null);
     }
 
+    /** An archive: its TOC rewritten in memory and restored with its data, on {@link #jobs} connections. */
+    private Result runArchive(Path dump, String source) throws IOException {
+        return run(dump, (engine, target) -> RewrittenArchiveRestore.run(dump, source, rewriteOptions, engine, target,
+                restoreOptions, jobs));
+    }
+
+    private static boolean isArchive(Path dump) throws IOException {
+        return Files.exists(dump) && DumpFormat.detect(dump).isArchive();
+    }
+
     private Result run(Path dump, String source, RewriteAndRestore.RewriteStep step, LineMap lines) throws IOException {
-        if (!Files.isRegularFile(dump) || !Files.isReadable(dump)) {
+        return run(dump, (engine, target) -> lines == null ? RewriteAndRestore.run(step, engine, source)
+                : RewriteAndRestore.run(step, engine, source, lines));
+    }
+
+    /** Restores into the throwaway server's database, through {@code engine} or by itself. */
+    private interface RestoreAction {
+        RewriteAndRestore.Result restore(RestoreEngine engine, TargetDatabase target) throws IOException;
+    }
+
+    private Result run(Path dump, RestoreAction action) throws IOException {
+        if (!isArchive(dump) && (!Files.isRegularFile(dump) || !Files.isReadable(dump))) {
             throw new PgRelocateException("cannot read " + dump + ": "
                     + (Files.exists(dump) ? "not a readable file" : "no such file"), PgRelocateException.EXIT_BAD_INPUT);
         }
@@ -211,9 +250,8 @@ public final class VerifyRestore {
             TargetDatabase target = TargetDatabase.of("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE
                     + "?user=" + RESTORER);
             RestoreEngine engine = new RestoreEngine(target, restoreOptions)
-                    .progress(progress, InputFormat.scriptSize(dump), progressInterval);
-            RewriteAndRestore.Result result = lines == null ? RewriteAndRestore.run(step, engine, source)
-                    : RewriteAndRestore.run(step, engine, source, lines);
+                    .progress(progress, isArchive(dump) ? -1 : InputFormat.scriptSize(dump), progressInterval);
+            RewriteAndRestore.Result result = action.restore(engine, target);
             if (inspection != null) {
                 try (Connection superuser = postgres.getDatabase(SUPERUSER, DATABASE).getConnection()) {
                     inspection.inspect(superuser);

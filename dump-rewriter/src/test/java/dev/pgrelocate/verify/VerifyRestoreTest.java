@@ -80,6 +80,29 @@ class VerifyRestoreTest {
         assertTrue(result.summary().tables().size() >= 3, result.summary()::toText);
     }
 
+    /** Archives too: their header names the major, their TOC is rewritten in memory, two connections load them. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} with --jobs {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"refs_app.dump, 2", "refs_app.dir, 2", "refs_app.tar, 1"})
+    void theReferencesArchivesRestoreOnHeroku(String fixture, int jobs) throws Exception {
+        assertEquals(java.util.Optional.of(15), DumpHeader.read(Fixtures.references(fixture)).major());
+        VerifyRestore.Result result = new VerifyRestore(RewriteOptions.of(Preset.HEROKU)).jobs(jobs)
+                .run(Fixtures.references(fixture));
+
+        assertEquals(0, result.summary().failures(), result.summary()::toText);
+        assertEquals(15, result.pgMajor());
+        assertTrue(result.summary().tables().size() >= 3, result.summary()::toText);
+        assertTrue(result.report().countsByRule().getOrDefault("extension-schema", 0) >= 11, result.report()::toText);
+    }
+
+    @Test
+    void anArchiveThatCreatesPostgisIsRefusedBeforeAnyServerStarts() {
+        VerifyRestore verify = new VerifyRestore(RewriteOptions.of(Preset.HEROKU));
+        PgRelocateException e = assertThrows(PgRelocateException.class,
+                () -> verify.run(Fixtures.references("postgis_app.dump")));
+        assertTrue(e.getMessage().contains("postgis"), e.getMessage());
+        assertTrue(verify.lastDataDirectory() == null);
+    }
+
     /** The emulation is honest: the same dump restored unchanged hits the guard, with Heroku's message. */
     @Test
     void theUnrewrittenDumpIsRejectedByTheHerokuEmulation() {
