@@ -31,8 +31,10 @@ abstract class AbstractRestoreMojo extends AbstractPgRelocateMojo {
     }
 
     /**
-     * The file to restore: a plain pg_dump or structure.sql, also gzip-compressed; {@code -} reads
-     * standard input. Relative to the project directory.
+     * The dump to restore: a plain pg_dump or structure.sql (also gzip- or zstd-compressed), or a
+     * pg_dump archive (custom file, directory, tar: its TOC is rewritten in memory and restored with
+     * its data, no pg_restore needed); {@code -} reads a script from standard input. Relative to the
+     * project directory.
      *
      * <p>Default: the one file {@code <includes>} matches ({@code db/structure.sql} by default); more
      * than one is an error. Command line: {@code -Dpgrelocate.input=backups/latest.sql.gz}.
@@ -89,6 +91,19 @@ abstract class AbstractRestoreMojo extends AbstractPgRelocateMojo {
      */
     @Parameter(property = PREFIX + "postSql")
     List<String> postSql;
+
+    /**
+     * Connections that restore an archive's data, indexes and constraints in parallel, in an order
+     * that respects the TOC's dependencies (what {@code pg_restore -j} does). Archives only: a plain
+     * script is restored on one connection, and more than one job with a script fails the build.
+     *
+     * <p>Default {@code 1}. Command line: {@code -Dpgrelocate.jobs=4}.
+     * <pre>&lt;jobs&gt;4&lt;/jobs&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PREFIX + "jobs", defaultValue = "1")
+    int jobs = 1;
 
     private RewriteOptions rewriteOptions;
     private Outcome outcome;
@@ -153,7 +168,7 @@ abstract class AbstractRestoreMojo extends AbstractPgRelocateMojo {
                 return List.of(new InputFile(null, "<stdin>"));
             }
             Path path = basedir == null ? Path.of(given) : basedir.toPath().resolve(given);
-            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            if (!Files.isDirectory(path) && (!Files.isRegularFile(path) || !Files.isReadable(path))) {
                 throw new MojoFailureException("cannot read " + display(path) + ": "
                         + (Files.exists(path) ? "not a readable file" : "no such file") + "; fix <input> or -D" + PREFIX + "input");
             }

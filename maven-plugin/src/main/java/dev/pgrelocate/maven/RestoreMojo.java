@@ -4,9 +4,12 @@ import dev.pgrelocate.Rewriter;
 import dev.pgrelocate.files.FileRewriter;
 import dev.pgrelocate.files.InputFormat;
 import dev.pgrelocate.maven.InputFiles.InputFile;
+import dev.pgrelocate.PgRelocateException;
 import dev.pgrelocate.restore.RestoreEngine;
 import dev.pgrelocate.restore.RestoreOptions;
 import dev.pgrelocate.restore.RewriteAndRestore;
+import dev.pgrelocate.restore.RewrittenArchiveRestore;
+import dev.pgrelocate.archive.DumpFormat;
 import dev.pgrelocate.rule.DumpDefinitions;
 import dev.pgrelocate.write.LineMap;
 import org.apache.maven.plugin.MojoFailureException;
@@ -195,10 +198,19 @@ public final class RestoreMojo extends AbstractRestoreMojo {
             size = -1;
         } else {
             step = out -> rewriter.rewrite(input.path(), out, lines);
-            size = InputFormat.scriptSize(input.path());
+            size = DumpFormat.detect(input.path()).isArchive() ? -1 : InputFormat.scriptSize(input.path());
         }
-        engine.progress(new ProgressLog(getLog(), GOAL), size, ProgressLog.ENGINE_INTERVAL);
-        RewriteAndRestore.Result result = RewriteAndRestore.run(step, engine, input.relativePath(), lines);
+        boolean archive = input.path() != null && DumpFormat.detect(input.path()).isArchive();
+        if (jobs > 1 && !archive) {
+            throw new PgRelocateException("pgrelocate:" + GOAL + ": <jobs> " + jobs + " needs a pg_dump archive (custom,"
+                    + " directory or tar); " + input.relativePath() + " is a plain script, restored on one connection",
+                    PgRelocateException.EXIT_USAGE);
+        }
+        engine.progress(new ProgressLog(getLog(), GOAL), archive ? -1 : size, ProgressLog.ENGINE_INTERVAL);
+        RewriteAndRestore.Result result = archive
+                ? RewrittenArchiveRestore.run(input.path(), input.relativePath(), options(), engine, credentials.target(),
+                        restoreOptions, jobs)
+                : RewriteAndRestore.run(step, engine, input.relativePath(), lines);
         return new Outcome(result.report(), result.summary());
     }
 

@@ -118,7 +118,7 @@ public final class VerifyRestoreMojo extends AbstractRestoreMojo {
             }
             Platform platform = Platform.of(options().preset());
             PgBinaries binaries = binaries();
-            VerifyRestore verify = new VerifyRestore(options(), platform).pgMajor(pgVersion).binaries(binaries)
+            VerifyRestore verify = new VerifyRestore(options(), platform).pgMajor(pgVersion).binaries(binaries).jobs(jobs)
                     .restoreOptions(restoreOptions)
                     .progress(new ProgressLog(getLog(), GOAL), ProgressLog.ENGINE_INTERVAL);
             int major = verify.majorFor(DumpHeader.read(dump));

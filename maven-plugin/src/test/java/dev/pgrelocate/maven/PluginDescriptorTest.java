@@ -66,7 +66,8 @@ class PluginDescriptorTest {
             "singleTransaction", "pgrelocate.singleTransaction", "false",
             "continueOnError", "pgrelocate.continueOnError", "false",
             "preSql", "pgrelocate.preSql", null,
-            "postSql", "pgrelocate.postSql", null);
+            "postSql", "pgrelocate.postSql", null,
+            "jobs", "pgrelocate.jobs", "1");
 
     private static final Map<String, List<String>> RESTORE_ONLY = table(
             "url", "pgrelocate.url", null,

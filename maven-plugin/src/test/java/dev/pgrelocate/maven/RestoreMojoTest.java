@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RestoreMojoTest {
 
     static final Path RAILS = Path.of("../dump-rewriter/src/test/resources/fixtures/plain/rails_app.plain.sql");
+    static final Path REFS_ARCHIVE = Path.of("../dump-rewriter/src/test/resources/fixtures/references/refs_app.dump");
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     @TempDir
@@ -125,6 +126,39 @@ class RestoreMojoTest {
         assertTrue(log.text().contains("pgrelocate:restore: restored into"), log::text);
         assertTrue(log.text().contains("changes"), "the rewrite report's counts: " + log.text());
         assertFalse(output.toString().contains(PasswordServer.PASSWORD), output::toString);
+    }
+
+    /** A custom-format archive restores on two connections without pg_restore; jobs with a plain script is refused. */
+    @Test
+    void anArchiveRestoresWithTwoJobsAndAScriptRefusesThem() throws Exception {
+        String db = newDatabase();
+        try (var superuser = server.superuser(db)) {
+            dev.pgrelocate.verify.Platform.HEROKU.prepare(superuser, PasswordServer.ROLE);
+        }
+        RestoreMojo mojo = mojo(REFS_ARCHIVE.toAbsolutePath().toString());
+        mojo.noOwner = true; // the archive's owner role app does not exist here
+        mojo.noAcl = true;
+        mojo.jobs = 2;
+        mojo.url = server.jdbcUrl(db);
+        mojo.user = PasswordServer.ROLE;
+        mojo.password = PasswordServer.PASSWORD;
+
+        StringBuilder output = new StringBuilder();
+        assertEquals(null, runCapturing(mojo, output), output::toString);
+        assertEquals(0, server.count(db, "SELECT count(*) FROM pg_extension WHERE extnamespace::regnamespace::text = 'public'"
+                + " AND extname <> 'plpgsql'"));
+        assertEquals(11, server.count(db, "SELECT count(*) FROM pg_extension WHERE extnamespace::regnamespace::text = 'heroku_ext'"));
+        assertTrue(server.count(db, "SELECT count(*) FROM public.users") > 0);
+        assertFalse(output.toString().contains(PasswordServer.PASSWORD), output::toString);
+
+        RestoreMojo script = mojo(RAILS.toAbsolutePath().toString());
+        script.jobs = 2;
+        script.url = server.jdbcUrl(newDatabase());
+        script.user = PasswordServer.ROLE;
+        script.password = PasswordServer.PASSWORD;
+        Throwable refused = runCapturing(script, new StringBuilder());
+        assertTrue(refused != null && String.valueOf(refused.getMessage()).contains("needs a pg_dump archive"),
+                String.valueOf(refused));
     }
 
     @Test
