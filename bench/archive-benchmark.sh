@@ -18,11 +18,13 @@ non-superuser `app` (citext, hstore and pg_trgm in public; four tables of random
 compressible data using citext and hstore; primary keys, indexes, one of them gin_trgm_ops, a
 foreign key), dumps it with `pg_dump -Fc` into in.dump (at least --size MiB) and times, once each:
   (a) cat in.dump > copy.dump
+  (s) cat in.dump > copy.dump; sync copy.dump     (the durability pgrelocate's default has)
+  (n) java -jar pgrelocate-cli.jar rewrite --no-sync in.dump -o out.nosync.dump
   (b) java -jar pgrelocate-cli.jar rewrite in.dump -o out.dump
   (c) pg_restore -f - in.dump | java -jar pgrelocate-cli.jar rewrite > out.sql
   (d) pg_restore -j 2 -d DB out.dump                                 (as app, into a fresh database)
   (e) java -jar pgrelocate-cli.jar restore --jobs 2 --url 'jdbc:postgresql://localhost:PORT/DB?user=app' out.dump
-Verdicts: (b) within 1.5x of (a); (e) no slower than (d). Checks: `pg_restore -l out.dump` works,
+Verdicts: (b) within 1.5x of (s) and (n) within 1.5x of (a); (e) no slower than (d). Checks: `pg_restore -l out.dump` works,
 out.dump's table data equals in.dump's, and the databases of (d) and (e) have the same fingerprint
 (per table row count and content hash, schema shape), equal to the source's tables, with citext,
 hstore and pg_trgm in heroku_ext. Prints the results as the "## Archives" section of BENCHMARKS.md.
@@ -88,7 +90,7 @@ MYJAR="$WORK/archive-cli.jar"   # a name of its own: the other scripts remove th
 
 cleanup() {
     bench_pg_stop
-    rm -f "$OUT" "$OUT_SQL" "$COPY" "$MYJAR" "$WORK"/archive.*
+    rm -f "$OUT" "$OUT_SQL" "$COPY" "$MYJAR" "$WORK"/archive.* "$WORK/out.nosync.dump"
     if [ "$KEEP" = 0 ]; then rm -f "$IN" "$IN".params "$IN".fp "$IN".meta; fi
 }
 trap cleanup EXIT
@@ -236,6 +238,13 @@ log "(a) cat in.dump > copy.dump"
 timed a "$COPY" cat "$IN"
 rm -f "$COPY"
 
+log "(s) cat in.dump > copy.dump; sync copy.dump  (cat with the durability pgrelocate's default has)"
+timed s /dev/null sh -c 'cat "$1" > "$2" && sync "$2"' sh "$IN" "$COPY"
+rm -f "$COPY"
+
+log "(n) pgrelocate rewrite --no-sync in.dump -o out.nosync.dump"
+timed n "$WORK/archive.n.out" "${JAVA[@]}" rewrite --no-sync "$IN" -o "$WORK/out.nosync.dump"
+
 log "(b) pgrelocate rewrite in.dump -o out.dump"
 rm -f "$OUT"
 timed b "$WORK/archive.b.out" "${JAVA[@]}" rewrite "$IN" -o "$OUT"
@@ -247,6 +256,12 @@ elif [ ! -s "$OUT" ] || [ "$(head -c 5 "$OUT")" != PGDMP ]; then
     fail "(b) exited 0 but out.dump is no custom-format archive (no PGDMP magic)."
 else
     OUT_BYTES=$(stat -c %s "$OUT")
+    if [ "${RC[n]}" = 0 ] && cmp -s "$WORK/out.nosync.dump" "$OUT"; then
+        pass "(n) wrote the same bytes as (b) (\`cmp\`)."
+    else
+        fail "(n) exit ${RC[n]}: its output differs from (b)'s or is missing."
+    fi
+    rm -f "$WORK/out.nosync.dump"
     if OUT_TOC=$("$PG_BIN/pg_restore" -l "$OUT" 2> "$WORK/archive.list.err" | grep -c '^[0-9]'); then
         pass "\`pg_restore -l out.dump\` lists $OUT_TOC TOC entries (in.dump: $IN_TOC)."
     else
@@ -339,10 +354,20 @@ VERDICTS=()
 VERDICT_OK=1
 if [ "${RC[b]}" != 0 ]; then
     VERDICTS+=("❌ Rewriting the archive failed (exit ${RC[b]}), so no comparison with \`cat\`."); VERDICT_OK=0
-elif awk -v b="${WALL[b]}" -v a="${WALL[a]}" 'BEGIN { exit !(b <= 1.5 * a) }'; then
-    VERDICTS+=("✅ Rewriting the archive took ${WALL[b]} s, $(ratio "${WALL[b]}" "${WALL[a]}")× the ${WALL[a]} s of \`cat\`: within 1.5×. The SQL route (c) took ${WALL[c]} s ($(ratio "${WALL[c]}" "${WALL[b]}")× (b)).")
 else
-    VERDICTS+=("❌ Rewriting the archive took ${WALL[b]} s, **$(ratio "${WALL[b]}" "${WALL[a]}")× the ${WALL[a]} s of \`cat\`**: not within 1.5×. The SQL route (c) took ${WALL[c]} s."); VERDICT_OK=0
+    # pgrelocate waits for its output to reach the disk (as pg_dump does, unless --no-sync): compare
+    # like with like, cat + sync with (b), plain cat with (n).
+    for pair in "b s cat in.dump > copy.dump; sync copy.dump" "n a cat in.dump > copy.dump"; do
+        read -r mine theirs what <<<"$pair"
+        if [ "${RC[$mine]}" != 0 ]; then
+            VERDICTS+=("❌ ${LABEL[$mine]%%\`java*} failed (exit ${RC[$mine]})."); VERDICT_OK=0
+        elif awk -v b="${WALL[$mine]}" -v a="${WALL[$theirs]}" 'BEGIN { exit !(b <= 1.5 * a) }'; then
+            VERDICTS+=("✅ ${LABEL[$mine]} took ${WALL[$mine]} s, $(ratio "${WALL[$mine]}" "${WALL[$theirs]}")× the ${WALL[$theirs]} s of \`$what\`: within 1.5×.")
+        else
+            VERDICTS+=("❌ ${LABEL[$mine]} took ${WALL[$mine]} s, **$(ratio "${WALL[$mine]}" "${WALL[$theirs]}")× the ${WALL[$theirs]} s of \`$what\`**: not within 1.5×."); VERDICT_OK=0
+        fi
+    done
+    VERDICTS+=("The SQL route (c) took ${WALL[c]} s ($(ratio "${WALL[c]}" "${WALL[b]}")× (b)).")
 fi
 if [ "${RC[e]}" != 0 ] || [ "${RC[d]}" != 0 ]; then
     VERDICTS+=("❌ A restore failed ((d) exit ${RC[d]}, (e) exit ${RC[e]}), so no comparison."); VERDICT_OK=0
@@ -356,6 +381,8 @@ fi
 URL="'jdbc:postgresql://localhost:PORT/DB?user=app'"
 declare -A LABEL=(
     [a]="(a) \`cat in.dump > copy.dump\`"
+    [s]="(s) \`cat in.dump > copy.dump; sync copy.dump\`"
+    [n]="(n) \`java -jar $JAR_NAME rewrite --no-sync in.dump -o out.dump\`"
     [b]="(b) \`java -jar $JAR_NAME rewrite in.dump -o out.dump\`"
     [c]="(c) \`pg_restore -f - in.dump \\| java -jar $JAR_NAME rewrite > out.sql\`"
     [d]="(d) \`pg_restore -j $JOBS -d DB $RESTORED\`"
@@ -384,6 +411,8 @@ Measured $START_UTC by \`bench/archive-benchmark.sh --size $SIZE_MB\`.
 | Command | Wall time | Throughput | Client CPU | Client peak RSS |
 |---|---:|---:|---:|---:|
 $(row a)
+$(row s)
+$(row n)
 $(row b)
 $(row c)
 $(row d)
@@ -391,7 +420,7 @@ $(row e)
 
 $(printf '%s\n\n' "${VERDICTS[@]}")
 
-The pgrelocate figures include the JVM's start-up (\`java -jar $JAR_NAME --version\`: ${WALL[v]} s); \`cat\` does not sync its output.
+The pgrelocate figures include the JVM's start-up (\`java -jar $JAR_NAME --version\`: ${WALL[v]} s). By default pgrelocate waits for the new archive to reach the disk before renaming it into place (\`fsync\`, as pg_dump does unless \`--no-sync\`), so (b) compares with (s), \`cat\` followed by \`sync\` of its output, and \`rewrite --no-sync\` (n) with plain \`cat\` (a). Data blocks are copied by the kernel (\`FileChannel.transferTo\`), never decompressed.
 
 Checks:
 

@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
  * created (the moved extensions, the target schema), just as statements of a script do.
  *
  * <pre>{@code
- * RewriteSession session = new RewriteSession(options, "latest.dump", definitions);
+ * RewriteSession session = new RewriteSession(options, "latest.dump", definitions, 15);
  * byte[] defn = session.rewrite(entryDefn, "latest.dump: entry 212 (EXTENSION citext)", "EXTENSION");
  * RewriteReport report = session.finish();
  * }</pre>
@@ -27,16 +27,12 @@ public final class RewriteSession {
     /**
      * @param definitions what all the pieces define, collected beforehand (see
      *                    {@link DumpDefinitions#collect}) so references before definitions resolve
+     * @param pgMajor     the PostgreSQL major the dump came from (an archive's server), whose built-in
+     *                    catalog is used; null for the union of every major's
      */
-    public RewriteSession(RewriteOptions options, String source, DumpDefinitions definitions) {
+    public RewriteSession(RewriteOptions options, String source, DumpDefinitions definitions, Integer pgMajor) {
         this.rewriter = new StreamRewriter(options);
-        rewriter.begin(source, definitions, null);
-    }
-
-    /** Uses the built-in catalog of this PostgreSQL major (the archive's server) instead of every major's. */
-    public RewriteSession pgMajor(int major) {
-        rewriter.useMajor(major);
-        return this;
+        rewriter.begin(source, definitions, null, pgMajor);
     }
 
     /**

@@ -43,22 +43,28 @@ final class StreamRewriter {
      */
     RewriteReport run(InputStream in, OutputStream out, String source, DumpDefinitions definitions, LineMap lines)
             throws IOException {
-        begin(source, definitions, lines);
+        begin(source, definitions, lines, null);
         pump(in, out, source, true);
         return finish(out);
     }
 
-    /** Starts one input: a script, or an archive whose TOC entries are then pumped one by one. */
-    void begin(String source, DumpDefinitions definitions, LineMap lines) {
+    /**
+     * Starts one input: a script, or an archive whose TOC entries are then pumped one by one.
+     *
+     * @param major the dump's PostgreSQL major when known beforehand (an archive's header), else
+     *              null: the union of every major's catalog until a script's header names one
+     */
+    void begin(String source, DumpDefinitions definitions, LineMap lines, Integer major) {
         this.lines = lines;
         this.lineDelta = 0;
         this.report = new RewriteReport();
         report.addSource(source);
-        this.context = new RuleContext(options, catalogs.forUnknownMajor(), definitions, report, source);
+        this.context = new RuleContext(options, major == null ? catalogs.forUnknownMajor() : catalogs.forMajor(major),
+                definitions, report, source);
     }
 
-    /** An archive's header names its server: its catalog replaces the union of every major. */
-    void useMajor(int major) {
+    /** The script's header names its server: that major's catalog replaces the union of every major. */
+    private void useMajor(int major) {
         context.movedExtensions().useCatalog(catalogs.forMajor(major));
     }
 

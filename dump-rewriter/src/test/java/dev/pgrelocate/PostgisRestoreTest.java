@@ -59,13 +59,26 @@ class PostgisRestoreTest {
         return tables;
     }
 
-    @Test
-    void postgisDumpMovedToHerokuExtRestoresEqualToTheSource() throws Exception {
+    /**
+     * The plain dump through psql, and every archive format through the real pg_restore 15
+     * (serially: with -j, pg_restore loads topology.layer before topology.topology, see the
+     * fixtures' README) and through pgrelocate's own restore.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} restored by {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "postgis_app.plain.sql,         psql",
+        "postgis_app.dump,              pg_restore",
+        "postgis_app.uncompressed.dump, pg_restore",
+        "postgis_app.dir,               pg_restore",
+        "postgis_app.tar,               pg_restore",
+        "postgis_app.dump,              pgrelocate",
+    })
+    void postgisDumpMovedToHerokuExtRestoresEqualToTheSource(String fixture, String restorer) throws Exception {
         RestoreTarget source = PlatformSetup.VANILLA.prepare(server).withRole(PostgresServer.SUPERUSER);
         assertEquals(0, psql.runFile(source, Fixtures.references("postgis_app.sql")).exitCode());
-        Path rewritten = work.resolve("postgis_app.sql");
+        Path rewritten = work.resolve(fixture);
         RewriteReport report = new FileRewriter(new Rewriter(RewriteOptions.of(Preset.HEROKU)))
-                .rewrite(Fixtures.references("postgis_app.plain.sql"), rewritten);
+                .rewrite(Fixtures.references(fixture), rewritten);
         assertTrue(report.countsByRule().getOrDefault("extension-reference", 0) > 5, report::toText);
         RestoreTarget target = PlatformSetup.HEROKU_LIKE.prepare(server).withRole(PostgresServer.SUPERUSER);
         // What the rewrite's warning tells the user to do for the tiger geocoder (its install
@@ -75,7 +88,12 @@ class PostgisRestoreTest {
         server.execute(target.database(), PostgresServer.SUPERUSER,
                 "ALTER DATABASE " + target.database() + " SET search_path = \"$user\", public, heroku_ext");
 
-        PsqlResult result = psql.runFile(target, rewritten);
+        PsqlResult result = switch (restorer) {
+            case "psql" -> psql.runFile(target, rewritten);
+            case "pg_restore" -> psql.pgRestore(target.role(), java.util.List.of("--exit-on-error", "-d", target.database(),
+                    rewritten.toString()));
+            default -> restoreWithPgrelocate(target, Fixtures.references(fixture));
+        };
 
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("", result.stderr(), result::toString);
@@ -87,5 +105,15 @@ class PostgisRestoreTest {
         assertEquals("topology", restored.extensionSchemas().get("postgis_topology"));
         assertEquals("tiger", restored.extensionSchemas().get("postgis_tiger_geocoder"));
         assertEquals("", SchemaDumpComparison.diff(server, source.database(), target.database()));
+    }
+
+    /** {@code pgrelocate restore} of the original archive, in-process: rewritten in memory, no pg_restore. */
+    private static PsqlResult restoreWithPgrelocate(RestoreTarget target, Path archive) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = dev.pgrelocate.cli.Main.run(new String[] {"restore", "-q", "--url",
+                server.jdbcUrl(target.database()) + "?user=" + target.role(), archive.toString()},
+                java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        return new PsqlResult(code, out.toString(), err.toString());
     }
 }

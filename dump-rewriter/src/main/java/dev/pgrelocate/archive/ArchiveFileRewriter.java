@@ -20,10 +20,17 @@ import java.nio.file.StandardCopyOption;
 public final class ArchiveFileRewriter {
     private final ArchiveRewriter rewriter;
     private final RewriteOptions options;
+    private final boolean sync;
 
     public ArchiveFileRewriter(RewriteOptions options) {
+        this(options, true);
+    }
+
+    /** @param sync false: new archives are not waited for to reach the disk (pg_dump --no-sync); in place always is */
+    public ArchiveFileRewriter(RewriteOptions options, boolean sync) {
         this.rewriter = new ArchiveRewriter(options);
         this.options = options;
+        this.sync = sync;
     }
 
     /**
@@ -44,7 +51,7 @@ public final class ArchiveFileRewriter {
     public RewriteReport rewrite(Path input, Path output, String sourceName) throws IOException {
         try (Archive archive = ArchiveReader.open(input)) {
             ArchiveRewriter.Result result = rewrite(archive, sourceName);
-            ArchiveWriter.write(archive, result.entries(), output);
+            ArchiveWriter.write(archive, result.entries(), output, sync);
             return result.report();
         }
     }

@@ -48,10 +48,7 @@ public final class ArchiveRewriter {
      * @param source  the archive's name in changes and warnings
      */
     public Result rewrite(List<TocEntry> entries, Integer pgMajor, String source) {
-        RewriteSession session = new RewriteSession(options, source, definitions(entries, source));
-        if (pgMajor != null) {
-            session.pgMajor(pgMajor);
-        }
+        RewriteSession session = new RewriteSession(options, source, definitions(entries, source), pgMajor);
         List<TocEntry> out = new ArrayList<>(entries.size());
         int removed = 0;
         for (TocEntry entry : entries) {

@@ -44,13 +44,18 @@ public final class ArchiveWriter {
     }
 
     public static void write(Archive source, List<TocEntry> entries, Path target) throws IOException {
+        write(source, entries, target, true);
+    }
+
+    /** @param sync false skips waiting for the output to reach the disk (like pg_dump --no-sync) */
+    public static void write(Archive source, List<TocEntry> entries, Path target, boolean sync) throws IOException {
         check(source, entries);
         if (source instanceof CustomArchive custom) {
-            writeCustom(custom, entries, target);
+            writeCustom(custom, entries, target, sync);
         } else if (source instanceof DirectoryArchive directory) {
-            writeDirectory(directory, entries, target);
+            writeDirectory(directory, entries, target, sync);
         } else if (source instanceof TarArchive tar) {
-            writeTar(tar, entries, target);
+            writeTar(tar, entries, target, sync);
         } else {
             throw new IllegalArgumentException("unknown archive " + source);
         }
@@ -80,7 +85,8 @@ public final class ArchiveWriter {
 
     // --- custom ----------------------------------------------------------------------------------
 
-    private static void writeCustom(CustomArchive source, List<TocEntry> entries, Path target) throws IOException {
+    private static void writeCustom(CustomArchive source, List<TocEntry> entries, Path target, boolean sync)
+            throws IOException {
         Map<Integer, DataBlock> firstBlock = new LinkedHashMap<>();
         for (DataBlock block : source.blocks()) {
             firstBlock.putIfAbsent(block.dumpId(), block);
@@ -116,10 +122,10 @@ public final class ArchiveWriter {
         if (toc.length != tocLength) {
             throw new IllegalStateException("TOC length changed with its offsets: " + tocLength + " -> " + toc.length);
         }
-        try (AtomicFileOutput out = new AtomicFileOutput(target)) {
+        try (AtomicFileOutput out = new AtomicFileOutput(target, sync)) {
             out.stream().write(toc);
             for (DataBlock block : kept) {
-                source.copyBlock(block, out.stream());
+                source.transferBlock(block, out);
             }
             out.commit();
         }
@@ -133,7 +139,7 @@ public final class ArchiveWriter {
 
     // --- directory -------------------------------------------------------------------------------
 
-    private static void writeDirectory(DirectoryArchive source, List<TocEntry> entries, Path target)
+    private static void writeDirectory(DirectoryArchive source, List<TocEntry> entries, Path target, boolean sync)
             throws IOException {
         // Resolve every data file first: a missing one fails before anything is created.
         Map<String, Path> files = new LinkedHashMap<>();
@@ -144,7 +150,7 @@ public final class ArchiveWriter {
                 }
             }
         }
-        try (AtomicDirectory out = new AtomicDirectory(target)) {
+        try (AtomicDirectory out = new AtomicDirectory(target, sync)) {
             try (OutputStream toc = out.create("toc.dat")) {
                 TocCodec.write(source.header(), entries, e -> null, toc);
             }
@@ -157,7 +163,7 @@ public final class ArchiveWriter {
 
     // --- tar -------------------------------------------------------------------------------------
 
-    private static void writeTar(TarArchive source, List<TocEntry> entries, Path target) throws IOException {
+    private static void writeTar(TarArchive source, List<TocEntry> entries, Path target, boolean sync) throws IOException {
         Set<Integer> keptData = new HashSet<>();
         for (TocEntry e : entries) {
             if (e.hadDumper()) {
@@ -176,7 +182,7 @@ public final class ArchiveWriter {
             }
         }
         byte[] toc = TocCodec.toBytes(source.header(), entries, e -> null);
-        try (AtomicFileOutput out = new AtomicFileOutput(target)) {
+        try (AtomicFileOutput out = new AtomicFileOutput(target, sync)) {
             // 512-byte records: no padding to 10 KiB, like pg_dump's own tar writer.
             TarArchiveOutputStream tar = new TarArchiveOutputStream(new KeepOpen(out.stream()), 512);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);

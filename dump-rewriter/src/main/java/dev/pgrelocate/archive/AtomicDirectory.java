@@ -23,9 +23,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class AtomicDirectory implements AutoCloseable {
     private final Path target;
     private final Path temp;
+    private final boolean sync;
     private boolean committed;
 
-    AtomicDirectory(Path target) throws IOException {
+    /** @param sync false skips waiting for the files to reach the disk (pg_dump --no-sync) */
+    AtomicDirectory(Path target, boolean sync) throws IOException {
+        this.sync = sync;
         this.target = target.toAbsolutePath();
         if (Files.exists(this.target) && !Files.isDirectory(this.target)) {
             throw new PgRelocateException(target + ": error: a directory archive cannot replace a file; choose a new"
@@ -45,10 +48,12 @@ final class AtomicDirectory implements AutoCloseable {
     }
 
     void commit() throws IOException {
-        try (var files = Files.list(temp)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    channel.force(true);
+        if (sync) {
+            try (var files = Files.list(temp)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        channel.force(true);
+                    }
                 }
             }
         }

@@ -74,6 +74,28 @@ final class BlockScanner {
         return new DataBlock(type, id, position, in.position());
     }
 
+    /**
+     * The type of the block at {@code position}, whose header must name {@code expectedId}; reads
+     * the five-or-so header bytes only.
+     */
+    int blockType(long position, int expectedId) throws IOException {
+        ArchiveInput in = input(position);
+        TocEntry expected = entries.apply(expectedId);
+        in.where("data block of TOC entry " + (expected == null ? "dumpId " + expectedId : ArchiveFormatException.describe(expected)));
+        int type = in.readByte("block type");
+        long idAt = in.position();
+        int id = in.readSmallInt("block dumpId");
+        if (id != expectedId) {
+            throw in.error(idAt, "found unexpected block ID " + id + " when reading data, expected " + expectedId,
+                    "the TOC's data offset does not point at this entry's block: the archive is corrupt");
+        }
+        if (type != DataBlock.BLK_DATA && type != DataBlock.BLK_BLOBS) {
+            throw in.error(position, "unrecognized data block type " + type + " (expected 1 data or 3 large objects)",
+                    "the data section is corrupt");
+        }
+        return type;
+    }
+
     ArchiveInput input(long position) throws IOException {
         ArchiveInput in = new ArchiveInput(new ChannelStream(channel, position, BUFFER), file, channel.size(), position);
         in.sizes(header.intSize(), header.offSize());

@@ -118,38 +118,8 @@ final class DirectoryArchive extends Archive {
     public LargeObjectIterator openBlobs(TocEntry entry) throws IOException {
         requireBlobs(entry, true);
         TocEntry source = dataEntry(entry);
-        Iterator<BlobList.Item> items = blobList(dataFile(entry), source).iterator();
-        return new LargeObjectIterator() {
-            private InputStream current;
-
-            @Override
-            public boolean hasNext() {
-                return items.hasNext();
-            }
-
-            @Override
-            public LargeObject next() {
-                if (!items.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                BlobList.Item item = items.next();
-                try {
-                    close();
-                    current = open(probe(item.fileName(), source), source);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                return new LargeObject(item.oid(), current);
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (current != null) {
-                    current.close();
-                    current = null;
-                }
-            }
-        };
+        return new BlobFileIterator(blobList(dataFile(entry), source).iterator(),
+                item -> open(probe(item.fileName(), source), source));
     }
 
     @Override

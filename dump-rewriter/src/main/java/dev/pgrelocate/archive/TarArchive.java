@@ -149,38 +149,8 @@ final class TarArchive extends Archive {
     public LargeObjectIterator openBlobs(TocEntry entry) throws IOException {
         requireBlobs(entry, true);
         TocEntry source = dataEntry(entry);
-        Iterator<BlobList.Item> items = blobList(dataMember(entry), source).iterator();
-        return new LargeObjectIterator() {
-            private InputStream current;
-
-            @Override
-            public boolean hasNext() {
-                return items.hasNext();
-            }
-
-            @Override
-            public LargeObject next() {
-                if (!items.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                BlobList.Item item = items.next();
-                try {
-                    close();
-                    current = open(member(item.fileName(), source), source);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return new LargeObject(item.oid(), current);
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (current != null) {
-                    current.close();
-                    current = null;
-                }
-            }
-        };
+        return new BlobFileIterator(blobList(dataMember(entry), source).iterator(),
+                item -> open(member(item.fileName(), source), source));
     }
 
     @Override

@@ -82,7 +82,11 @@ public final class ExtensionCatalog {
     private ExtensionCatalog(int major, Map<String, String> versions, Collection<Member> members) {
         this.major = major;
         TreeMap<String, String> allVersions = new TreeMap<>(versions);
-        TreeSet<Member> sorted = new TreeSet<>(members);
+        // A sorted list, not a TreeSet: the resources are sorted already, and a merge sort of sorted
+        // input compares each member once, which keeps the catalog's load off the start-up time.
+        List<Member> sorted = new ArrayList<>(members);
+        sorted.sort(null);
+        sorted = withoutDuplicates(sorted);
         for (Member m : sorted) {
             allVersions.putIfAbsent(m.extension(), "");
         }
@@ -103,6 +107,17 @@ public final class ExtensionCatalog {
         byKind.forEach((kind, names) -> ownersByKind.put(kind, freeze(names)));
         ownersByName.putAll(freeze(byName));
         namesByExtension.putAll(freeze(byExtension));
+    }
+
+    /** The sorted members with each one kept once (equal in their order, as a set would keep them). */
+    private static List<Member> withoutDuplicates(List<Member> sorted) {
+        List<Member> unique = new ArrayList<>(sorted.size());
+        for (Member m : sorted) {
+            if (unique.isEmpty() || unique.get(unique.size() - 1).compareTo(m) != 0) {
+                unique.add(m);
+            }
+        }
+        return unique;
     }
 
     private static Map<String, Set<String>> freeze(Map<String, TreeSet<String>> sets) {

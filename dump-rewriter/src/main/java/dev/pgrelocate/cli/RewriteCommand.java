@@ -62,6 +62,10 @@ final class RewriteCommand implements Callable<Integer> {
             + " the rewritten archive (to stdout without -o), instead of as a new archive of the same format.")
     boolean toSql;
 
+    @Option(names = "--no-sync", description = "Do not wait for output files to reach the disk (like pg_dump --no-sync):"
+            + " faster, but after a crash an output may be incomplete. --in-place always waits.")
+    boolean noSync;
+
     private final Streams streams;
 
     RewriteCommand(Streams streams) {
@@ -75,6 +79,9 @@ final class RewriteCommand implements Callable<Integer> {
         }
         Rewriter rewriter = new Rewriter(rules.toRewriteOptions());
         FileRewriter fileRewriter = toSql ? new FileRewriter(rewriter).archivesAsScripts() : new FileRewriter(rewriter);
+        if (noSync) {
+            fileRewriter = fileRewriter.withoutSync();
+        }
         RewriteReport report = new RewriteReport();
         boolean sqlToStdout = destination == null;
         if (files.isEmpty()) {

@@ -25,6 +25,7 @@ public final class FileRewriter {
     private final Rewriter rewriter;
     private final Path baseDirectory;
     private final boolean archivesAsScripts;
+    private final boolean sync;
 
     /** Reports name each file as it was given. */
     public FileRewriter(Rewriter rewriter) {
@@ -33,13 +34,23 @@ public final class FileRewriter {
 
     /** Reports name files under {@code baseDirectory} relative to it (a build's project directory). */
     public FileRewriter(Rewriter rewriter, Path baseDirectory) {
-        this(rewriter, baseDirectory, false);
+        this(rewriter, baseDirectory, false, true);
     }
 
-    private FileRewriter(Rewriter rewriter, Path baseDirectory, boolean archivesAsScripts) {
+    private FileRewriter(Rewriter rewriter, Path baseDirectory, boolean archivesAsScripts, boolean sync) {
         this.rewriter = rewriter;
         this.baseDirectory = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
         this.archivesAsScripts = archivesAsScripts;
+        this.sync = sync;
+    }
+
+    /**
+     * The same rewriter, not waiting for new output files to reach the disk (like pg_dump
+     * --no-sync): faster, but after a crash an output may be incomplete. In-place rewrites, which
+     * replace the input, always wait.
+     */
+    public FileRewriter withoutSync() {
+        return new FileRewriter(rewriter, baseDirectory, archivesAsScripts, false);
     }
 
     /**
@@ -47,7 +58,7 @@ public final class FileRewriter {
      * rewritten archive instead of as a new archive (scripts stay scripts either way).
      */
     public FileRewriter archivesAsScripts() {
-        return new FileRewriter(rewriter, baseDirectory, true);
+        return new FileRewriter(rewriter, baseDirectory, true, sync);
     }
 
     /** The name reports and errors use for a file. */
@@ -71,7 +82,7 @@ public final class FileRewriter {
                     + " (it keeps a backup)", PgRelocateException.EXIT_USAGE);
         }
         if (isArchive(input) && archivesAsScripts) {
-            try (AtomicFileOutput out = new AtomicFileOutput(output)) {
+            try (AtomicFileOutput out = new AtomicFileOutput(output, sync)) {
                 RewriteReport report = archives().rewriteToScript(input, out.stream(), sourceName(input));
                 out.commit();
                 return report;
@@ -80,7 +91,7 @@ public final class FileRewriter {
         if (isArchive(input)) {
             return archives().rewrite(input, output, sourceName(input));
         }
-        try (InputStream in = open(input, sourceName(input)); AtomicFileOutput out = new AtomicFileOutput(output)) {
+        try (InputStream in = open(input, sourceName(input)); AtomicFileOutput out = new AtomicFileOutput(output, sync)) {
             RewriteReport report = rewriter.rewrite(in, out.stream(), sourceName(input), definitions(input));
             out.commit();
             return report;
@@ -153,7 +164,7 @@ public final class FileRewriter {
     }
 
     private ArchiveFileRewriter archives() {
-        return new ArchiveFileRewriter(rewriter.options());
+        return new ArchiveFileRewriter(rewriter.options(), sync);
     }
 
     /**

@@ -23,11 +23,13 @@ final class ArchiveConnection implements AutoCloseable {
 
     private final RestoreEngine engine;
     private final EntrySession session;
+    private final Archive archive;
     private final String archiveName;
 
-    private ArchiveConnection(RestoreEngine engine, EntrySession session, String archiveName) {
+    private ArchiveConnection(RestoreEngine engine, EntrySession session, Archive archive, String archiveName) {
         this.engine = engine;
         this.session = session;
+        this.archive = archive;
         this.archiveName = archiveName;
     }
 
@@ -37,7 +39,8 @@ final class ArchiveConnection implements AutoCloseable {
         RestoreEngine engine = new RestoreEngine(target, options);
         engine.open(summary, checkEmpty);
         String name = String.valueOf(archive.path().getFileName());
-        ArchiveConnection connection = new ArchiveConnection(engine, new EntrySession(archive, entries, scriptOptions), name);
+        ArchiveConnection connection = new ArchiveConnection(engine, new EntrySession(archive, entries, scriptOptions),
+                archive, name);
         try {
             engine.runPiece(new ByteArrayInputStream(connection.session.preamble().getBytes(StandardCharsets.ISO_8859_1)),
                     name + " [session settings]");
@@ -64,6 +67,13 @@ final class ArchiveConnection implements AutoCloseable {
             ByteArrayOutputStream sql = new ByteArrayOutputStream();
             session.write(entry, sql);
             engine.runPiece(new ByteArrayInputStream(sql.toByteArray()), source);
+            return;
+        }
+        if ("TABLE DATA".equals(entry.desc()) && entry.copyStmt() != null && !entry.copyStmt().isBlank()) {
+            // The common case, most of the bytes: decompressed rows straight into COPY on this thread.
+            try (java.io.InputStream data = archive.openData(entry)) {
+                engine.copyFrom(entry.copyStmt(), data, source);
+            }
             return;
         }
         runStreamed(entry, source);

@@ -239,6 +239,41 @@ public final class RestoreEngine {
         }
     }
 
+    /**
+     * One {@code COPY ... FROM stdin} with its rows read from {@code data} (an archive's decompressed
+     * table data, ending with its {@code \\.} line) on the open connection, without a script around
+     * it: no lexing and no pipe between reading and sending. Rows are counted and checked as in a
+     * script.
+     */
+    void copyFrom(String copyStatement, InputStream data, String source) throws IOException {
+        StatementReader reader = new StatementReader(
+                new java.io.ByteArrayInputStream(copyStatement.getBytes(StandardCharsets.UTF_8)), source);
+        StatementReader.Item item = reader.next();
+        while (item == StatementReader.Item.TRIVIA) {
+            item = reader.next();
+        }
+        if (item != StatementReader.Item.STATEMENT || reader.statement().kind() != StatementKind.COPY) {
+            throw new IllegalArgumentException(source + ": not a COPY statement: " + copyStatement);
+        }
+        CopyBlock copy = startCopy(reader.statement(), source);
+        activeCopy = copy;
+        byte[] buffer = new byte[COPY_READ_BUFFER];
+        int n;
+        while (!copy.counter.finished() && (n = data.read(buffer)) > 0) {
+            copy.write(buffer, 0, n);
+            tick();
+        }
+        activeCopy = null;
+        if (!copy.counter.finished()) {
+            copy.failed(new SQLException("the data ended without its \\. line"));
+            throw new RestoreException(source + ": the table data ends early (no \\. line): the archive is truncated"
+                    + " or corrupt", PgRelocateException.EXIT_BAD_INPUT, summary);
+        }
+        copy.end();
+    }
+
+    private static final int COPY_READ_BUFFER = 256 * 1024;
+
     /** The --pre-sql or --post-sql texts on the open connection. */
     void runExtraPieces(boolean pre) {
         try {

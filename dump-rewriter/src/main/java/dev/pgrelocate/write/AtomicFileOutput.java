@@ -23,14 +23,26 @@ public final class AtomicFileOutput implements AutoCloseable {
     private final Path temp;
     private final FileChannel channel;
     private final OutputStream stream;
+    private final boolean sync;
     private boolean committed;
 
     public AtomicFileOutput(Path target) throws IOException {
+        this(target, true);
+    }
+
+    /**
+     * @param sync false skips waiting for the data to reach the disk before the rename (like
+     *             pg_dump --no-sync): faster, but after a crash the target may be incomplete
+     */
+    public AtomicFileOutput(Path target, boolean sync) throws IOException {
+        this.sync = sync;
         this.target = target.toAbsolutePath();
         Path dir = this.target.getParent();
         Files.createDirectories(dir);
         this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".pgrelocate-tmp");
-        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        // No TRUNCATE_EXISTING: the temporary file is new and empty, and on ext4 a truncation to zero
+        // makes close() flush the whole file (auto_da_alloc), which --no-sync is meant to skip.
+        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
         this.stream = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
     }
 
@@ -38,10 +50,31 @@ public final class AtomicFileOutput implements AutoCloseable {
         return stream;
     }
 
+    /**
+     * Appends {@code count} bytes of {@code source} from {@code position}, copied by the kernel
+     * (no trip through the Java heap); what was written to {@link #stream()} before comes first.
+     *
+     * @return the bytes copied: fewer than {@code count} only when {@code source} ends first
+     */
+    public long transferFrom(FileChannel source, long position, long count) throws IOException {
+        stream.flush();
+        long done = 0;
+        while (done < count) {
+            long n = source.transferTo(position + done, count - done, channel);
+            if (n <= 0) {
+                break; // end of the source
+            }
+            done += n;
+        }
+        return done;
+    }
+
     /** Flushes to disk and renames the temporary file over the target. */
     public void commit() throws IOException {
         stream.flush();
-        channel.force(true);
+        if (sync) {
+            channel.force(true);
+        }
         stream.close();
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
