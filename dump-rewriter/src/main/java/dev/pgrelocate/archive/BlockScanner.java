@@ -12,7 +12,8 @@ import java.util.function.IntFunction;
  * read, and how a writer learns each block's size before it writes the new offsets.
  */
 final class BlockScanner {
-    private static final int BUFFER = 8 * 1024;
+    /** Large reads: the chunk headers lie every few KiB, so one read covers dozens of them. */
+    private static final int BUFFER = 256 * 1024;
 
     private final FileChannel channel;
     private final String file;
@@ -72,28 +73,6 @@ final class BlockScanner {
                     + " objects)", "the data section is corrupt, or a data offset points into the middle of a block");
         }
         return new DataBlock(type, id, position, in.position());
-    }
-
-    /**
-     * The type of the block at {@code position}, whose header must name {@code expectedId}; reads
-     * the five-or-so header bytes only.
-     */
-    int blockType(long position, int expectedId) throws IOException {
-        ArchiveInput in = input(position);
-        TocEntry expected = entries.apply(expectedId);
-        in.where("data block of TOC entry " + (expected == null ? "dumpId " + expectedId : ArchiveFormatException.describe(expected)));
-        int type = in.readByte("block type");
-        long idAt = in.position();
-        int id = in.readSmallInt("block dumpId");
-        if (id != expectedId) {
-            throw in.error(idAt, "found unexpected block ID " + id + " when reading data, expected " + expectedId,
-                    "the TOC's data offset does not point at this entry's block: the archive is corrupt");
-        }
-        if (type != DataBlock.BLK_DATA && type != DataBlock.BLK_BLOBS) {
-            throw in.error(position, "unrecognized data block type " + type + " (expected 1 data or 3 large objects)",
-                    "the data section is corrupt");
-        }
-        return type;
     }
 
     ArchiveInput input(long position) throws IOException {

@@ -8,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +59,12 @@ final class CustomArchive extends Archive {
     }
 
     /**
-     * Every block of the data section in file order: from the TOC's data offsets when they tile the
-     * data section (then only the last block's chunks are walked, which finds a truncated file), else
-     * by scanning every block once, payloads skipped. Blocks are copied raw, not validated: a block
-     * whose inner chunks are damaged is copied as it is.
+     * Every block of the data section in file order, scanned once with payloads skipped: every chunk
+     * length is checked, so a damaged or truncated block is reported before anything is written.
      */
     synchronized List<DataBlock> blocks() throws IOException {
         if (blocks == null) {
-            List<DataBlock> fromOffsets = blocksFromOffsets();
-            List<DataBlock> scanned = fromOffsets != null ? fromOffsets : scanner.scanAll(dataStart);
+            List<DataBlock> scanned = scanner.scanAll(dataStart);
             Map<Integer, DataBlock> byId = new HashMap<>();
             for (DataBlock b : scanned) {
                 byId.putIfAbsent(b.dumpId(), b);
@@ -78,43 +73,6 @@ final class CustomArchive extends Archive {
             blockById = byId;
         }
         return blocks;
-    }
-
-    /** Null unless every data entry's offset is set and the blocks they start fill the data section exactly. */
-    private List<DataBlock> blocksFromOffsets() throws IOException {
-        List<TocEntry> data = new ArrayList<>();
-        for (TocEntry e : entries()) {
-            if (e.hadDumper()) {
-                if (e.dataOffset() == null || !e.dataOffset().isSet()) {
-                    return null;
-                }
-                data.add(e);
-            }
-        }
-        if (data.isEmpty()) {
-            return null;
-        }
-        data.sort(Comparator.comparingLong(e -> e.dataOffset().position()));
-        if (data.get(0).dataOffset().position() != dataStart) {
-            return null;
-        }
-        List<DataBlock> found = new ArrayList<>(data.size());
-        for (int i = 0; i + 1 < data.size(); i++) {
-            long start = data.get(i).dataOffset().position();
-            long next = data.get(i + 1).dataOffset().position();
-            if (next <= start) {
-                return null; // two entries at one position: let the scan sort it out
-            }
-            int id = data.get(i).dumpId();
-            found.add(new DataBlock(scanner.blockType(start, id), id, start, next));
-        }
-        TocEntry lastEntry = data.get(data.size() - 1);
-        DataBlock last = scanner.scanOne(lastEntry.dataOffset().position(), lastEntry.dumpId());
-        if (last.end() != channel.size()) {
-            return null; // something follows the last block: scan it all
-        }
-        found.add(last);
-        return found;
     }
 
     /** The block of a data entry: at its offset when set (checked), else found by scanning. */

@@ -35,8 +35,15 @@ public final class CopyRowCounter {
         return dataEnd;
     }
 
-    /** Start of a final {@code \.} line ({@code \.\n}, {@code \.\r\n} or {@code \.} at the end), or -1. */
-    private int terminatorStart(byte[] buf, int start, int end) {
+    /**
+     * Start of a final {@code \.} line ({@code \.\n}, {@code \.\r\n} or {@code \.} at the end), or -1.
+     * Empty lines after it are allowed: pg_dump's archives end their table data with {@code \.\n\n\n}.
+     */
+    private int terminatorStart(byte[] buf, int start, int chunkEnd) {
+        int end = chunkEnd;
+        while (end - start >= 2 && buf[end - 1] == '\n' && buf[end - 2] == '\n') {
+            end--; // only the check looks past trailing empty lines; a row never starts with \.
+        }
         int len = end - start;
         int candidate;
         if (len >= 3 && buf[end - 1] == '\n' && buf[end - 2] == '.' && buf[end - 3] == '\\') {

@@ -25,6 +25,22 @@ class CopyRowCounterTest {
         assertEquals(8, counter.bytes());
     }
 
+    /** pg_dump's archives end table data with two empty lines after the terminator. */
+    @Test
+    void emptyLinesAfterTheTerminatorAreNotRows() {
+        CopyRowCounter counter = new CopyRowCounter();
+        byte[] chunk = b("1\ta\n2\tb\n\\.\n\n\n");
+        assertEquals(8, counter.accept(chunk, 0, chunk.length));
+        assertEquals(2, counter.rows());
+        assertTrue(counter.finished());
+        // Empty rows (a one-column table of empty strings) without a terminator stay rows.
+        CopyRowCounter empties = new CopyRowCounter();
+        byte[] rows = b("x\n\n\n");
+        assertEquals(rows.length, empties.accept(rows, 0, rows.length));
+        assertEquals(3, empties.rows());
+        assertFalse(empties.finished());
+    }
+
     @Test
     void anEmptyBlockIsTheTerminatorAlone() {
         CopyRowCounter counter = new CopyRowCounter();
