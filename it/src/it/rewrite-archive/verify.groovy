@@ -22,8 +22,10 @@ def script = run(['pg_restore', '-f', '-', output.path])
 def created = (script =~ /(?m)^CREATE EXTENSION IF NOT EXISTS ("?)([^" ]+)\1 WITH SCHEMA (\S+);$/).collect { it[3] }
 assert created.size() == 11 : "extensions: ${created}"
 assert created.every { it == 'heroku_ext' } : "extensions: ${created}"
-assert script.contains('CREATE SCHEMA IF NOT EXISTS heroku_ext;')
-assert !script.contains(' public.citext')
+assert script.contains('CREATE SCHEMA IF NOT EXISTS heroku_ext;') : 'the target schema is created'
+// References follow (function bodies and comments are the user's text and keep what they say).
+assert script.contains('CREATE DOMAIN public.email_address AS heroku_ext.citext') : 'a domain over citext follows it'
+assert !script.contains('CREATE DOMAIN public.email_address AS public.citext') : 'a domain over citext follows it'
 
 assert log.contains('extension-schema: 11') : 'the report in the build log counts the moved extensions'
 true
