@@ -215,14 +215,22 @@ class MainTest {
     }
 
     @Test
-    void customFormatArchiveIsRefusedWithAHint() throws IOException {
+    void truncatedArchiveIsABadInputErrorWithItsOffsetAndNoOutput() throws IOException {
         Path archive = dir.resolve("latest.dump");
         Files.write(archive, "PGDMP\u0001\u000e\u0000".getBytes(StandardCharsets.ISO_8859_1));
 
-        assertEquals(3, run("", "rewrite", archive.toString(), "-o", dir.resolve("x.sql").toString()));
+        assertEquals(3, run("", "rewrite", archive.toString(), "-o", dir.resolve("x.dump").toString()));
+        assertTrue(stderr().contains("latest.dump: byte 8: error: unexpected end of file"), stderr());
+        assertTrue(stderr().contains("hint: the archive is truncated"), stderr());
+        assertFalse(Files.exists(dir.resolve("x.dump")));
+    }
+
+    /** Standard input is read as a script: an archive there gets a hint to pass it as a file. */
+    @Test
+    void archiveOnStdinIsRefusedWithAHint() {
+        assertEquals(3, run("PGDMP\u0001\u000e\u0000", "rewrite"));
         assertTrue(stderr().contains("custom-format archive"), stderr());
-        assertTrue(stderr().contains("hint: convert it first"), stderr());
-        assertFalse(Files.exists(dir.resolve("x.sql")));
+        assertTrue(stderr().contains("hint:"), stderr());
     }
 
     @Test
