@@ -22,12 +22,8 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -42,15 +38,12 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
+    @Mixin
+    RestoreFlags flags;
+
     @Option(names = "--url", required = true, paramLabel = "URL",
             description = "Target database: jdbc:postgresql://host:port/db or postgres://user:password@host:port/db?sslmode=require.")
     String url;
-
-    @Option(names = "--single-transaction", description = "Restore in one transaction; roll everything back on failure.")
-    boolean singleTransaction;
-
-    @Option(names = "--continue-on-error", description = "Run on after failing statements, report them all, exit 1.")
-    boolean continueOnError;
 
     @ArgGroup(exclusive = true)
     NonEmptyTarget nonEmpty;
@@ -63,12 +56,6 @@ final class RestoreCommand implements Callable<Integer> {
         boolean force;
     }
 
-    @Option(names = "--pre-sql", paramLabel = "FILE|SQL", description = "SQL run before the dump: a file, or the SQL itself. Repeatable.")
-    List<String> preSql = new ArrayList<>();
-
-    @Option(names = "--post-sql", paramLabel = "FILE|SQL", description = "SQL run after the dump: a file, or the SQL itself. Repeatable.")
-    List<String> postSql = new ArrayList<>();
-
     @Option(names = "--allow-connect", description = "Follow \\connect to another database of the same server (same credentials).")
     boolean allowConnect;
 
@@ -77,14 +64,6 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print no rewrite report (the restore summary still prints).")
     boolean quiet;
-
-    @Option(names = "--no-progress", description = "No progress bar (there is one only when the output is a terminal).")
-    boolean noProgress;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
-            description = "Restore an archive on N connections: data and post-data entries in dependency order, like"
-                    + " pg_restore -j. Default: ${DEFAULT-VALUE}.")
-    int jobs;
 
     @Parameters(paramLabel = "FILE", arity = "1", description = "Plain SQL script (also gzip- or zstd-compressed), a pg_dump"
             + " archive (custom file, directory, tar); - for a script on stdin.")
@@ -98,22 +77,11 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (singleTransaction && continueOnError) {
-            throw new PgRelocateException("--single-transaction and --continue-on-error exclude each other",
-                    PgRelocateException.EXIT_USAGE);
-        }
-        RestoreOptions.Builder options = RestoreOptions.builder()
-                .singleTransaction(singleTransaction)
-                .continueOnError(continueOnError)
+        RestoreOptions.Builder options = flags.toOptions()
                 .clean(nonEmpty != null && nonEmpty.clean)
                 .force(nonEmpty != null && nonEmpty.force)
                 .allowConnect(allowConnect);
-        preSql.forEach(s -> options.preSql(sqlOrFile(s, "--pre-sql")));
-        postSql.forEach(s -> options.postSql(sqlOrFile(s, "--post-sql")));
-
-        if (jobs < 1) {
-            throw new PgRelocateException("--jobs must be at least 1", PgRelocateException.EXIT_USAGE);
-        }
+        int jobs = flags.jobs;
         Rewriter rewriter = new Rewriter(rules.toRewriteOptions());
         LineMap inputLines = new LineMap();
         boolean archive = false;
@@ -146,7 +114,7 @@ final class RestoreCommand implements Callable<Integer> {
         RewriteAndRestore.Result result;
         try {
             RestoreEngine engine = new RestoreEngine(target, options.build())
-                    .progress(TerminalProgress.of(streams, noProgress), size, TerminalProgress.INTERVAL);
+                    .progress(TerminalProgress.of(streams, flags.noProgress), size, TerminalProgress.INTERVAL);
             result = archive
                     ? RewrittenArchiveRestore.run(Path.of(file), source, rules.toRewriteOptions(), engine, target,
                             options.build(), jobs)
@@ -172,19 +140,4 @@ final class RestoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** An existing file's content, else the argument itself as SQL. */
-    static String sqlOrFile(String value, String option) {
-        try {
-            Path path = Path.of(value);
-            if (Files.isRegularFile(path)) {
-                return Files.readString(path, StandardCharsets.UTF_8);
-            }
-        } catch (InvalidPathException e) {
-            // SQL, not a path
-        } catch (IOException e) {
-            throw new PgRelocateException("cannot read " + option + " file " + value + ": " + e.getMessage(),
-                    PgRelocateException.EXIT_BAD_INPUT, e);
-        }
-        return value;
-    }
 }

@@ -18,8 +18,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify-restore", mixinStandardHelpOptions = true,
@@ -37,30 +35,14 @@ final class VerifyRestoreCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
+    @Mixin
+    RestoreFlags flags;
+
     @Option(names = "--pg-version", paramLabel = "N", description = "PostgreSQL major to run (13-17) instead of the dump's.")
     Integer pgVersion;
 
-    @Option(names = "--single-transaction", description = "Restore in one transaction (a failure leaves nothing behind).")
-    boolean singleTransaction;
-
-    @Option(names = "--continue-on-error", description = "Run on after failing statements, report them all, exit 1.")
-    boolean continueOnError;
-
-    @Option(names = "--pre-sql", paramLabel = "FILE|SQL", description = "SQL run before the dump: a file, or the SQL itself. Repeatable.")
-    List<String> preSql = new ArrayList<>();
-
-    @Option(names = "--post-sql", paramLabel = "FILE|SQL", description = "SQL run after the dump: a file, or the SQL itself. Repeatable.")
-    List<String> postSql = new ArrayList<>();
-
-    @Option(names = "--no-progress", description = "No progress bar (there is one only when the output is a terminal).")
-    boolean noProgress;
-
     @Option(names = "--report", paramLabel = "FORMAT", defaultValue = "text", description = "Rewrite report: text or json. Default: ${DEFAULT-VALUE}.")
     ReportFormat reportFormat;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
-            description = "Restore an archive on N connections, like pg_restore -j. Default: ${DEFAULT-VALUE}.")
-    int jobs;
 
     @Parameters(paramLabel = "FILE", arity = "1", description = "Plain SQL script (also gzip- or zstd-compressed), a pg_dump"
             + " archive (custom file, directory, tar); - for stdin (a script or a custom/tar archive).")
@@ -74,29 +56,18 @@ final class VerifyRestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (singleTransaction && continueOnError) {
-            throw new PgRelocateException("--single-transaction and --continue-on-error exclude each other",
-                    PgRelocateException.EXIT_USAGE);
-        }
         boolean stdin = file.equals("-");
         Path path = stdin ? null : Path.of(file);
         if (!stdin && !Files.isDirectory(path) && (!Files.isRegularFile(path) || !Files.isReadable(path))) {
             throw new PgRelocateException("cannot read " + file + ": "
                     + (Files.exists(path) ? "not a readable file" : "no such file"), PgRelocateException.EXIT_BAD_INPUT);
         }
-        RestoreOptions.Builder restore = RestoreOptions.builder()
-                .singleTransaction(singleTransaction)
-                .continueOnError(continueOnError);
-        preSql.forEach(s -> restore.preSql(RestoreCommand.sqlOrFile(s, "--pre-sql")));
-        postSql.forEach(s -> restore.postSql(RestoreCommand.sqlOrFile(s, "--post-sql")));
+        RestoreOptions.Builder restore = flags.toOptions();
         RewriteOptions options = rules.toRewriteOptions();
         Platform platform = Platform.of(Preset.fromName(rules.preset));
-        if (jobs < 1) {
-            throw new PgRelocateException("--jobs must be at least 1", PgRelocateException.EXIT_USAGE);
-        }
-        VerifyRestore verify = new VerifyRestore(options, platform).pgMajor(pgVersion).jobs(jobs)
+        VerifyRestore verify = new VerifyRestore(options, platform).pgMajor(pgVersion).jobs(flags.jobs)
                 .restoreOptions(restore.build())
-                .progress(TerminalProgress.of(streams, noProgress), TerminalProgress.INTERVAL);
+                .progress(TerminalProgress.of(streams, flags.noProgress), TerminalProgress.INTERVAL);
         PrintStream out = streams.out();
         if (!stdin) {
             out.println(headline(verify, DumpHeader.read(path), platform));

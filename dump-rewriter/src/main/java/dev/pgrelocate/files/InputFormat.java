@@ -60,10 +60,10 @@ public final class InputFormat {
     }
 
     private static PgRelocateException notAScript(String source, String what) {
-        return new PgRelocateException(source + ":1:1: error: this is " + what + ", not a plain SQL script; a script"
-                + " command does not read archives" + System.lineSeparator()
-                + "  hint: convert it first, e.g. pg_restore -f dump.sql " + source + ", or rewrite the archive itself"
-                + " into a new archive of the same format (custom, directory and tar archives are read by the archive"
-                + " support)", PgRelocateException.EXIT_BAD_INPUT);
+        return new PgRelocateException(source + ":1:1: error: this is " + what + ", not a plain SQL script;"
+                + " archives are read from files, not from a stream" + System.lineSeparator()
+                + "  hint: save it to a file and pass that: pgrelocate rewrite latest.dump -o latest.heroku.dump"
+                + " (--to-sql for the SQL script), pgrelocate restore --url URL latest.dump; or convert it first,"
+                + " e.g. pg_restore -f dump.sql latest.dump", PgRelocateException.EXIT_BAD_INPUT);
     }
 }
