@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Lists every statement that would fail on the target platform, as file:line:column: statement: why.",
-                "Writes nothing. Use - for stdin."},
+                "Reads plain scripts and pg_dump archives (custom, directory, tar). Writes nothing. Use - for a script on stdin."},
         footer = {"", "Exit: 0 clean; 1 findings; 2 usage; 3 unreadable or malformed input."})
 final class CheckCommand implements Callable<Integer> {
 

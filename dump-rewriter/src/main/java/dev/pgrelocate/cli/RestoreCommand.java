@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Rewrites a plain pg_dump or structure.sql and restores it over JDBC in one pass (no psql, no"
-                + " temporary file).",
-                "pgrelocate restore --url \"$DATABASE_URL\" dump.sql"},
+                + " temporary file); an archive (custom, directory, tar) has its TOC rewritten in memory and is restored"
+                + " with its data, on --jobs connections, without pg_restore.",
+                "pgrelocate restore --url \"$DATABASE_URL\" dump.sql", "pgrelocate restore --url \"$DATABASE_URL\" --jobs 4 latest.dump"},
         footer = {"", "The rewrite report and the restore summary go to stdout, errors to stderr. Passwords are never printed.",
                 "Exit: 0 ok; 1 a statement failed (or, with --continue-on-error, any did); 2 usage;"
                         + " 3 unreadable or malformed input; 4 database error (unreachable or non-empty target)."})

@@ -21,11 +21,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify-restore", mixinStandardHelpOptions = true,
-        description = {"Rewrites a plain pg_dump or structure.sql and restores it into a throwaway embedded PostgreSQL"
+        description = {"Rewrites a pg_dump (plain, or a custom, directory or tar archive) or structure.sql and restores it into a throwaway embedded PostgreSQL"
                 + " set up like the preset's platform (heroku: heroku_ext owned by another role and the extension"
                 + " guard; supabase: an extensions schema owned by another role), as a non-superuser that owns the"
                 + " database. The server is deleted afterwards.",
-                "pgrelocate verify-restore db/structure.sql"},
+                "pgrelocate verify-restore db/structure.sql", "pgrelocate verify-restore --jobs 2 latest.dump"},
         footer = {"", "The PostgreSQL major is --pg-version, else the dump's (its -- Dumped from database version header),"
                 + " else 16. Majors other than the build's own (15) are read from the local Maven repository (~/.m2, or -D"
                 + dev.pgrelocate.verify.PgBinaries.REPOSITORY_PROPERTY + "). PostGIS is not available.",
