@@ -11,14 +11,13 @@ import dev.pgrelocate.archive.TocEntry;
 import dev.pgrelocate.testing.DatabaseSnapshot;
 import dev.pgrelocate.testing.EmbeddedServerTest;
 import dev.pgrelocate.testing.PostgresServer;
+import dev.pgrelocate.testing.PsqlRunner;
 import dev.pgrelocate.testing.SchemaDumpComparison;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * a materialized view) restored serially and with two jobs.
  */
 class ArchiveRestoreTest extends EmbeddedServerTest {
-    private static final Path PG_RESTORE = Path.of("/usr/lib/postgresql/15/bin/pg_restore");
     private static final ScriptOptions SCRIPT = ScriptOptions.defaults();
 
     @BeforeAll
@@ -122,17 +120,8 @@ class ArchiveRestoreTest extends EmbeddedServerTest {
     }
 
     private static void pgRestoreJobs2(String database) throws Exception {
-        Path err = Files.createTempFile("pg_restore-", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(PG_RESTORE.toString(), "-j", "2", "--exit-on-error",
-                    "-h", PostgresServer.HOST, "-p", Integer.toString(server.port()), "-U", PostgresServer.SUPERUSER,
-                    "-d", database, archive().toString()).redirectErrorStream(true).redirectOutput(err.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
-            Process process = builder.start();
-            assertTrue(process.waitFor(5, TimeUnit.MINUTES), "pg_restore -j 2 did not finish");
-            assertEquals(0, process.exitValue(), Files.readString(err));
-        } finally {
-            Files.deleteIfExists(err);
-        }
+        PsqlRunner.PsqlResult restore = psql.pgRestore(PostgresServer.SUPERUSER,
+                List.of("-j", "2", "--exit-on-error", "-d", database, archive().toString()));
+        assertEquals(0, restore.exitCode(), restore::toString);
     }
 }
