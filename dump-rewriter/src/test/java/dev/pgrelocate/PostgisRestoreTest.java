@@ -72,6 +72,7 @@ class PostgisRestoreTest {
         "postgis_app.dir,               pg_restore",
         "postgis_app.tar,               pg_restore",
         "postgis_app.dump,              pgrelocate",
+        "postgis_app.dir,               pgrelocate --jobs 2",
     })
     void postgisDumpMovedToHerokuExtRestoresEqualToTheSource(String fixture, String restorer) throws Exception {
         RestoreTarget source = PlatformSetup.VANILLA.prepare(server).withRole(PostgresServer.SUPERUSER);
@@ -92,7 +93,7 @@ class PostgisRestoreTest {
             case "psql" -> psql.runFile(target, rewritten);
             case "pg_restore" -> psql.pgRestore(target.role(), java.util.List.of("--exit-on-error", "-d", target.database(),
                     rewritten.toString()));
-            default -> restoreWithPgrelocate(target, Fixtures.references(fixture));
+            default -> restoreWithPgrelocate(target, Fixtures.references(fixture), restorer.endsWith("--jobs 2") ? 2 : 1);
         };
 
         assertEquals(0, result.exitCode(), result::toString);
@@ -108,10 +109,10 @@ class PostgisRestoreTest {
     }
 
     /** {@code pgrelocate restore} of the original archive, in-process: rewritten in memory, no pg_restore. */
-    private static PsqlResult restoreWithPgrelocate(RestoreTarget target, Path archive) {
+    private static PsqlResult restoreWithPgrelocate(RestoreTarget target, Path archive, int jobs) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int code = dev.pgrelocate.cli.Main.run(new String[] {"restore", "-q", "--url",
+        int code = dev.pgrelocate.cli.Main.run(new String[] {"restore", "-q", "--jobs", Integer.toString(jobs), "--url",
                 server.jdbcUrl(target.database()) + "?user=" + target.role(), archive.toString()},
                 java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
         return new PsqlResult(code, out.toString(), err.toString());

@@ -52,8 +52,19 @@ final class RestoreSchedule {
         ready = new TreeSet<>(Comparator.<TocEntry>comparingLong(e -> -sizes.get(e.dumpId()))
                 .thenComparingInt(TocEntry::dumpId));
         Map<Integer, Integer> tableData = tableDataByTable();
+        Integer previousConfigurationData = null;
         for (TocEntry entry : entries) {
             List<Integer> deps = new ArrayList<>();
+            if (isConfigurationData(entry)) {
+                // An extension's configuration tables (PostGIS topology.layer -> topology.topology)
+                // may reference each other, and pg_dump orders their data in the TOC but records no
+                // dependency between them (pg_restore -j fails on it): they load one after another.
+                if (previousConfigurationData != null) {
+                    deps.add(previousConfigurationData);
+                    dependents.computeIfAbsent(previousConfigurationData, k -> new ArrayList<>()).add(entry.dumpId());
+                }
+                previousConfigurationData = entry.dumpId();
+            }
             for (String dep : entry.dependencies()) {
                 Integer id = parseId(dep);
                 if (id == null || !byId.containsKey(id)) {
@@ -128,6 +139,15 @@ final class RestoreSchedule {
             }
         }
         return left;
+    }
+
+    /** Table data whose table the TOC does not create: an extension created it (a configuration table). */
+    private boolean isConfigurationData(TocEntry entry) {
+        if (!entry.desc().equals("TABLE DATA") || entry.dependencies().isEmpty()) {
+            return false;
+        }
+        Integer table = parseId(entry.dependencies().get(0));
+        return table != null && !byId.containsKey(table);
     }
 
     /** The entry's dependencies in the TOC, as scheduled (post-data ones repointed to table data). */

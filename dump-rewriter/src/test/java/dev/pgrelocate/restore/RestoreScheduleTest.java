@@ -67,6 +67,27 @@ class RestoreScheduleTest {
     }
 
     /**
+     * Data of tables the TOC does not create (an extension's configuration tables, like PostGIS's
+     * topology.topology and topology.layer) loads in TOC order, one after another: pg_dump orders
+     * them by their foreign keys but records no dependency between them.
+     */
+    @Test
+    void configurationTableDataLoadsInTocOrder() {
+        List<TocEntry> toc = List.of(
+                entry(1, "EXTENSION", PRE),
+                entry(20, "TABLE", PRE),
+                entry(30, "TABLE DATA", DATA, 20),
+                entry(35, "TABLE DATA", DATA, 900),
+                entry(36, "TABLE DATA", DATA, 901),
+                entry(37, "TABLE DATA", DATA, 902));
+        RestoreSchedule schedule = new RestoreSchedule(toc, Map.of(37, 1000L));
+        assertEquals(List.of(20), schedule.dependenciesOf(toc.get(2)), "a table the TOC creates: as before");
+        assertEquals(List.of(), schedule.dependenciesOf(toc.get(3)));
+        assertEquals(List.of(35), schedule.dependenciesOf(toc.get(4)));
+        assertEquals(List.of(36), schedule.dependenciesOf(toc.get(5)), "the biggest waits for its turn all the same");
+    }
+
+    /**
      * Runs the schedule with {@code jobs} workers; every start checks that all in-TOC dependencies
      * (as listed and as repointed) have finished and that no running entry locks the same table.
      */
