@@ -94,16 +94,17 @@ final class CustomArchive extends Archive {
     @Override
     public InputStream openData(TocEntry entry) throws IOException {
         requireBlobs(entry, false);
-        DataBlock block = block(entry);
-        ArchiveInput in = blockBody(block);
-        return decoded(new ChunkedStream(in), block, entry);
+        TocEntry source = dataEntry(entry);
+        long start = blockStart(source);
+        return decoded(new ChunkedStream(blockBody(start, source)), start, source);
     }
 
     @Override
     public LargeObjectIterator openBlobs(TocEntry entry) throws IOException {
         requireBlobs(entry, true);
-        DataBlock block = block(entry);
-        return new Blobs(blockBody(block), block, dataEntry(entry));
+        TocEntry source = dataEntry(entry);
+        long start = blockStart(source);
+        return new Blobs(blockBody(start, source), start, source);
     }
 
     @Override
@@ -138,20 +139,36 @@ final class CustomArchive extends Archive {
     }
 
     /** An input positioned after the block's type byte and dumpId. */
-    private ArchiveInput blockBody(DataBlock block) throws IOException {
-        ArchiveInput in = scanner.input(block.start());
-        TocEntry owner = entry(block.dumpId());
-        in.where(owner == null ? null : "TOC entry " + ArchiveFormatException.describe(owner));
+    /**
+     * Where the block of a data entry starts: its data offset when set (the header there is checked
+     * when the body is read), else found by the scan. Readers need no more: the chunks end the
+     * stream, so the block is not walked twice.
+     */
+    private long blockStart(TocEntry source) throws IOException {
+        DataOffset offset = source.dataOffset();
+        return offset.isSet() ? offset.position() : block(source).start();
+    }
+
+    /** Positioned after the block's header, which must name {@code source}'s dumpId. */
+    private ArchiveInput blockBody(long start, TocEntry source) throws IOException {
+        ArchiveInput in = scanner.input(start);
+        in.where("TOC entry " + ArchiveFormatException.describe(source));
         in.readByte("block type");
-        in.readInt("block dumpId");
+        long idAt = in.position();
+        int id = in.readSmallInt("block dumpId");
+        if (id != source.dumpId()) {
+            throw in.error(idAt, "found unexpected block ID " + id + " when reading data, expected " + source.dumpId(),
+                    "the TOC's data offset does not point at this entry's block: the archive was changed without"
+                            + " recomputing offsets, or is corrupt");
+        }
         return in;
     }
 
-    private InputStream decoded(ChunkedStream chunks, DataBlock block, TocEntry entry) throws IOException {
+    private InputStream decoded(ChunkedStream chunks, long start, TocEntry source) throws IOException {
         Compression compression = header().compression();
         return Decompression.reportingErrors(
                 Decompression.open(chunks, compression, Decompression.Container.ZLIB_STREAM),
-                path().toString(), block.start(), entry(block.dumpId()), compression);
+                path().toString(), start, source, compression);
     }
 
     @Override
@@ -162,15 +179,15 @@ final class CustomArchive extends Archive {
     /** Walks a BLK_BLOBS body: (oid, chunks, 0)* then oid 0. */
     private final class Blobs implements LargeObjectIterator {
         private final ArchiveInput in;
-        private final DataBlock block;
+        private final long start;
         private final TocEntry entry;
         private ChunkedStream current;
         private long nextOid = -1;
         private boolean end;
 
-        Blobs(ArchiveInput in, DataBlock block, TocEntry entry) {
+        Blobs(ArchiveInput in, long start, TocEntry entry) {
             this.in = in;
-            this.block = block;
+            this.start = start;
             this.entry = entry;
         }
 
@@ -204,7 +221,7 @@ final class CustomArchive extends Archive {
             nextOid = -1;
             current = new ChunkedStream(in);
             try {
-                return new LargeObject(oid, decoded(current, block, entry));
+                return new LargeObject(oid, decoded(current, start, entry));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
