@@ -10,7 +10,6 @@ import dev.pgrelocate.archive.TocEntry;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -141,7 +140,7 @@ public final class ParallelArchiveRestore {
                     failure = finished.failure(); // the first one; running entries may still finish
                 }
             }
-            rethrow(failure);
+            Failures.rethrow(failure);
         } finally {
             pool.shutdownNow();
             connections.forEach(ArchiveConnection::close);
@@ -166,21 +165,6 @@ public final class ParallelArchiveRestore {
         }
     }
 
-    private static void rethrow(Throwable failure) throws IOException {
-        if (failure == null) {
-            return;
-        }
-        if (failure instanceof IOException io) {
-            throw io;
-        }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        throw new UncheckedIOException(new IOException(failure));
-    }
 
     private ArchiveConnection open(RestoreSummary summary, Archive archive, List<TocEntry> entries, boolean checkEmpty)
             throws IOException {

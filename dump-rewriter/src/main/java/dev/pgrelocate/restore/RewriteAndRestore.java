@@ -5,7 +5,6 @@ import dev.pgrelocate.write.LineMap;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -98,16 +97,8 @@ public final class RewriteAndRestore {
             if (causedByRestoreStop) {
                 return null;
             }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new UncheckedIOException(new IOException(cause));
+            Failures.rethrow(cause);
+            throw new IllegalStateException("a rewrite failed without a cause", e);
         }
     }
 
