@@ -124,9 +124,7 @@ public final class ArchiveWriter {
         }
         try (AtomicFileOutput out = new AtomicFileOutput(target, sync)) {
             out.stream().write(toc);
-            for (DataBlock block : kept) {
-                source.transferBlock(block, out);
-            }
+            source.transferBlocks(kept, out);
             out.commit();
         }
     }

@@ -28,17 +28,72 @@ final class BlockScanner {
         this.entries = entries;
     }
 
-    /** Every block from {@code start} (the end of the TOC) to the end of the file, in file order. */
+    /**
+     * Every block from {@code start} (the end of the TOC) to the end of the file, in file order.
+     * Chunk headers are read through a memory map; a block the map walk finds anything wrong with
+     * is walked again by {@link #scanOne}, which reports the problem with its offset and entry.
+     */
     List<DataBlock> scanAll(long start) throws IOException {
+        return scanAll(start, MappedBytes.DEFAULT_WINDOW);
+    }
+
+    /** {@link #scanAll(long)} with maps of {@code windowSize} bytes (tests make them tiny). */
+    List<DataBlock> scanAll(long start, long windowSize) throws IOException {
         long size = channel.size();
         List<DataBlock> blocks = new ArrayList<>();
-        long position = start;
-        while (position < size) {
-            DataBlock block = scanOne(position, -1);
-            blocks.add(block);
-            position = block.end();
+        try (MappedBytes bytes = new MappedBytes(channel, windowSize)) {
+            long position = start;
+            while (position < size) {
+                DataBlock block;
+                try {
+                    block = mappedBlock(bytes, position);
+                } catch (InternalError fileShrankUnderTheMap) {
+                    block = null; // the careful walk reads what is left and reports it
+                }
+                if (block == null) {
+                    block = scanOne(position, -1);
+                }
+                blocks.add(block);
+                position = block.end();
+            }
         }
         return blocks;
+    }
+
+    /** The block at {@code position} as the map shows it, or null when it is not well formed. */
+    DataBlock mappedBlock(MappedBytes bytes, long position) throws IOException {
+        int intBytes = 1 + header.intSize();
+        int type = bytes.byteAt(position);
+        long id = bytes.nonNegativeIntAt(position + 1, header.intSize());
+        if (id < 0 || id > Integer.MAX_VALUE) {
+            return null;
+        }
+        long at = position + 1 + intBytes;
+        if (type == DataBlock.BLK_DATA) {
+            at = mappedChunksEnd(bytes, at);
+        } else if (type == DataBlock.BLK_BLOBS) {
+            for (long oid = bytes.nonNegativeIntAt(at, header.intSize()); oid != 0 && at >= 0;
+                    oid = bytes.nonNegativeIntAt(at, header.intSize())) {
+                at = oid < 0 || oid > 0xFFFFFFFFL ? -1 : mappedChunksEnd(bytes, at + intBytes);
+            }
+            at = at < 0 ? -1 : at + intBytes;
+        } else {
+            return null;
+        }
+        return at < 0 ? null : new DataBlock(type, (int) id, position, at);
+    }
+
+    /** One past the zero length that ends the chunks starting at {@code at}, or -1. */
+    private long mappedChunksEnd(MappedBytes bytes, long at) throws IOException {
+        int intBytes = 1 + header.intSize();
+        for (long len = bytes.nonNegativeIntAt(at, header.intSize()); len != 0;
+                len = bytes.nonNegativeIntAt(at, header.intSize())) {
+            if (len < 0 || len > bytes.size() - at - intBytes) {
+                return -1;
+            }
+            at += intBytes + len;
+        }
+        return at + intBytes;
     }
 
     /**

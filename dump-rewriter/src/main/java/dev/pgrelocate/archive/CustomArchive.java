@@ -112,12 +112,29 @@ final class CustomArchive extends Archive {
         copyBlock(block(entry), out);
     }
 
-    /** Copies a block's bytes verbatim into an output file, by the kernel. */
-    void transferBlock(DataBlock block, dev.pgrelocate.write.AtomicFileOutput out) throws IOException {
-        long copied = out.transferFrom(channel, block.start(), block.length());
-        if (copied != block.length()) {
-            throw ArchiveFormatException.of(path().toString(), block.start() + copied, entry(block.dumpId()),
-                    "unexpected end of file in a data block", "the archive is truncated");
+    /**
+     * Copies blocks verbatim into an output file, by the kernel. Blocks that follow each other in
+     * this file go in one call, so an archive whose blocks are all kept is copied in one go.
+     */
+    void transferBlocks(List<DataBlock> blocks, dev.pgrelocate.write.AtomicFileOutput out) throws IOException {
+        int first = 0;
+        while (first < blocks.size()) {
+            int last = first;
+            while (last + 1 < blocks.size() && blocks.get(last + 1).start() == blocks.get(last).end()) {
+                last++;
+            }
+            long start = blocks.get(first).start();
+            long length = blocks.get(last).end() - start;
+            long copied = out.transferFrom(channel, start, length);
+            if (copied != length) {
+                DataBlock shortBlock = blocks.get(first);
+                for (int i = first; i <= last && blocks.get(i).start() <= start + copied; i++) {
+                    shortBlock = blocks.get(i);
+                }
+                throw ArchiveFormatException.of(path().toString(), start + copied, entry(shortBlock.dumpId()),
+                        "unexpected end of file in a data block", "the archive is truncated");
+            }
+            first = last + 1;
         }
     }
 
