@@ -2,9 +2,10 @@
 # Benchmarks pgrelocate on a pg_dump custom-format archive of at least 1 GB, in one run each:
 # rewriting it into a new archive against `cat` and against the pg_restore -f - | rewrite route, and
 # restoring the result with `restore --jobs 2` against `pg_restore -j 2` (issue 6, "Proof").
-# The results are a Markdown section on stdout; --write also puts it into BENCHMARKS.md as "## Archives".
+# The results are a Markdown section on stdout; --write also puts it into BENCHMARKS.md as "## Archives"
+# (or the --section given).
 #
-#   bench/archive-benchmark.sh [--size MB] [--work DIR] [--jar JAR] [--keep] [--write]
+#   bench/archive-benchmark.sh [--size MB] [--work DIR] [--jar JAR] [--keep] [--rewrite-only] [--section TITLE] [--write]
 #
 # Never turn these figures into a timed assertion in a unit test: they belong here.
 set -euo pipefail
@@ -28,13 +29,16 @@ Verdicts: (b) within 1.5x of (s) and (n) within 1.5x of (a); (e) no slower than 
 out.dump's table data equals in.dump's, and the databases of (d) and (e) have the same fingerprint
 (per table row count and content hash, schema shape), equal to the source's tables, with citext,
 hstore and pg_trgm in heroku_ext. Prints the results as the "## Archives" section of BENCHMARKS.md.
+--rewrite-only leaves out (c), (d) and (e): for the rewrite's figures at other sizes.
 
 Options:
   --size MB    least size of in.dump in MiB (default 1100; at least 1024 for the record; 30 for a try)
   --work DIR   work directory (default bench/work, git-ignored)
   --jar JAR    pgrelocate CLI jar (default: built with `mvn -B -q -o -pl dump-rewriter package -DskipTests`)
   --keep       keep in.dump for the next run (reused when size and generator match)
-  --write      replace the "## Archives" section of BENCHMARKS.md with the results
+  --rewrite-only  time (a), (s), (t), (n) and (b) only, with their checks
+  --section TITLE the section's title (default "Archives")
+  --write      replace the section of that title in BENCHMARKS.md with the results
   -h, --help   this text
 
 Runs as root (initdb and pg_ctl run as the postgres user); binaries from $PG_BIN (default
@@ -50,6 +54,8 @@ WORK="$ROOT/bench/work"
 JAR=""
 KEEP=0
 WRITE=0
+REWRITE_ONLY=0
+SECTION_TITLE=Archives
 JOBS=2
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 JAVA_OPTS=${JAVA_OPTS:-}
@@ -61,6 +67,8 @@ while [ $# -gt 0 ]; do
         --jar) JAR=${2:?--jar needs a path}; shift 2 ;;
         --keep) KEEP=1; shift ;;
         --write) WRITE=1; shift ;;
+        --rewrite-only) REWRITE_ONLY=1; shift ;;
+        --section) SECTION_TITLE=${2:?--section needs a title}; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "archive-benchmark: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -280,30 +288,27 @@ else
     fi
 fi
 
-log "(c) pg_restore -f - in.dump | pgrelocate rewrite > out.sql"
-# shellcheck disable=SC2016 # the single-quoted script gets its arguments as $1...
-timed c "$WORK/archive.c.out" bash -c 'set -o pipefail; "$1" -f - "$2" | "${@:4}" > "$3"' _ \
-    "$PG_BIN/pg_restore" "$IN" "$OUT_SQL" "${JAVA[@]}" rewrite
-if [ "${RC[c]}" != 0 ]; then
-    fail "(c) failed, exit ${RC[c]}: $(err_of c)"
-else
-    SQL_BYTES=$(stat -c %s "$OUT_SQL")
-    SQL_EXT=$(grep -c '^CREATE EXTENSION .* WITH SCHEMA heroku_ext;$' "$OUT_SQL" || true)
-    [ -n "${IN_DATA:-}" ] || IN_DATA=$(data_md5 "$PG_BIN/pg_restore" -a -f - "$IN")
-    if [ "$(data_md5 cat "$OUT_SQL")" = "$IN_DATA" ] && [ "$SQL_EXT" = 3 ]; then
-        pass "(c) wrote $SQL_BYTES bytes of SQL: the 3 \`CREATE EXTENSION\` statements \`WITH SCHEMA heroku_ext\`, COPY rows identical to in.dump's (md5 $IN_DATA)."
+# sql_route: (c), the route through pg_restore's SQL, checked.
+sql_route() {
+    log "(c) pg_restore -f - in.dump | pgrelocate rewrite > out.sql"
+    # shellcheck disable=SC2016 # the single-quoted script gets its arguments as $1...
+    timed c "$WORK/archive.c.out" bash -c 'set -o pipefail; "$1" -f - "$2" | "${@:4}" > "$3"' _ \
+        "$PG_BIN/pg_restore" "$IN" "$OUT_SQL" "${JAVA[@]}" rewrite
+    if [ "${RC[c]}" != 0 ]; then
+        fail "(c) failed, exit ${RC[c]}: $(err_of c)"
     else
-        fail "(c) wrote $SQL_BYTES bytes of SQL with $SQL_EXT \`CREATE EXTENSION ... WITH SCHEMA heroku_ext\` (want 3) and COPY rows that differ from in.dump's."
+        SQL_BYTES=$(stat -c %s "$OUT_SQL")
+        SQL_EXT=$(grep -c '^CREATE EXTENSION .* WITH SCHEMA heroku_ext;$' "$OUT_SQL" || true)
+        [ -n "${IN_DATA:-}" ] || IN_DATA=$(data_md5 "$PG_BIN/pg_restore" -a -f - "$IN")
+        if [ "$(data_md5 cat "$OUT_SQL")" = "$IN_DATA" ] && [ "$SQL_EXT" = 3 ]; then
+            pass "(c) wrote $SQL_BYTES bytes of SQL: the 3 \`CREATE EXTENSION\` statements \`WITH SCHEMA heroku_ext\`, COPY rows identical to in.dump's (md5 $IN_DATA)."
+        else
+            fail "(c) wrote $SQL_BYTES bytes of SQL with $SQL_EXT \`CREATE EXTENSION ... WITH SCHEMA heroku_ext\` (want 3) and COPY rows that differ from in.dump's."
+        fi
     fi
-fi
-rm -f "$OUT_SQL"
+    rm -f "$OUT_SQL"
+}
 
-# Both restores read out.dump; while (b) cannot write it, they read in.dump (and the checks fail).
-RESTORED=out.dump; RESTORE_IN=$OUT
-if [ -z "$OUT_BYTES" ]; then
-    RESTORED=in.dump; RESTORE_IN=$IN
-    fail "No out.dump, since (b) failed: (d) and (e) restored in.dump instead."
-fi
 # restore KEY: (d) or (e) into a fresh database owned by app, then its fingerprint.
 restore() {
     local key=$1 db="bench_$1"
@@ -326,30 +331,43 @@ restore() {
     bench_fingerprint "$db" > "$WORK/archive.$key.fp"
     su_psql -d postgres -c "DROP DATABASE $db"
 }
-restore d
-restore e
-LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
 
-# ------------------------------------------------------------------------------------ checks
-TABLES=$(grep -c '^table ' "$IN.fp")
-for key in d e; do
-    [ "${RC[$key]}" = 0 ] || continue
-    fp="$WORK/archive.$key.fp"
-    ext=$(awk '$1 == "extension" && $2 != "plpgsql" { printf "%s%s in %s", (n++ ? ", " : ""), $2, $3 }' "$fp")
-    if cmp -s <(grep '^table ' "$IN.fp") <(grep '^table ' "$fp"); then
-        pass "($key): the $TABLES tables hold the source database's $SRC_ROWS rows, same per-table count and content hash (\`sum(hashtext(t::text))\`); extensions: $ext."
-    else
-        fail "($key): tables differ from the source database: $(diff <(grep '^table ' "$IN.fp") <(grep '^table ' "$fp") | grep '^[<>]' | head -n 4 | tr '\n' ' ')"
+# restore_checks: (d) and (e) hold the source's tables, and the same database.
+restore_checks() {
+    TABLES=$(grep -c '^table ' "$IN.fp")
+    for key in d e; do
+        [ "${RC[$key]}" = 0 ] || continue
+        fp="$WORK/archive.$key.fp"
+        ext=$(awk '$1 == "extension" && $2 != "plpgsql" { printf "%s%s in %s", (n++ ? ", " : ""), $2, $3 }' "$fp")
+        if cmp -s <(grep '^table ' "$IN.fp") <(grep '^table ' "$fp"); then
+            pass "($key): the $TABLES tables hold the source database's $SRC_ROWS rows, same per-table count and content hash (\`sum(hashtext(t::text))\`); extensions: $ext."
+        else
+            fail "($key): tables differ from the source database: $(diff <(grep '^table ' "$IN.fp") <(grep '^table ' "$fp") | grep '^[<>]' | head -n 4 | tr '\n' ' ')"
+        fi
+        [ "$RESTORED" = in.dump ] || [ "$(grep -c '^extension \(citext\|hstore\|pg_trgm\) heroku_ext$' "$fp")" = 3 ] || fail "($key): citext, hstore and pg_trgm are not all in heroku_ext: $ext."
+    done
+    if [ "${RC[d]}" = 0 ] && [ "${RC[e]}" = 0 ]; then
+        if cmp -s "$WORK/archive.d.fp" "$WORK/archive.e.fp"; then
+            pass "(d) and (e) left identical databases: tables, relation counts per kind, constraints, functions, extensions and their schemas (\`cmp\` of the fingerprints)."
+        else
+            fail "(d) and (e) left different databases: $(diff "$WORK/archive.d.fp" "$WORK/archive.e.fp" | grep '^[<>]' | head -n 4 | tr '\n' ' ')"
+        fi
     fi
-    [ "$RESTORED" = in.dump ] || [ "$(grep -c '^extension \(citext\|hstore\|pg_trgm\) heroku_ext$' "$fp")" = 3 ] || fail "($key): citext, hstore and pg_trgm are not all in heroku_ext: $ext."
-done
-if [ "${RC[d]}" = 0 ] && [ "${RC[e]}" = 0 ]; then
-    if cmp -s "$WORK/archive.d.fp" "$WORK/archive.e.fp"; then
-        pass "(d) and (e) left identical databases: tables, relation counts per kind, constraints, functions, extensions and their schemas (\`cmp\` of the fingerprints)."
-    else
-        fail "(d) and (e) left different databases: $(diff "$WORK/archive.d.fp" "$WORK/archive.e.fp" | grep '^[<>]' | head -n 4 | tr '\n' ' ')"
+}
+
+# Both restores read out.dump; while (b) cannot write it, they read in.dump (and the checks fail).
+RESTORED=out.dump; RESTORE_IN=$OUT
+if [ "$REWRITE_ONLY" = 0 ]; then
+    sql_route
+    if [ -z "$OUT_BYTES" ]; then
+        RESTORED=in.dump; RESTORE_IN=$IN
+        fail "No out.dump, since (b) failed: (d) and (e) restored in.dump instead."
     fi
+    restore d
+    restore e
+    restore_checks
 fi
+LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
 
 # ------------------------------------------------------------------------------------ report
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0) printf "%.2f", x / y; else print "-" }'; }
@@ -381,9 +399,13 @@ else
             VERDICTS+=("❌ ${LABEL[$mine]} took ${WALL[$mine]} s, **$(ratio "${WALL[$mine]}" "${WALL[$theirs]}")× the ${WALL[$theirs]} s of \`$what\`**: not within 1.5×."); VERDICT_OK=0
         fi
     done
-    VERDICTS+=("The fixed cost of a pgrelocate run (JVM start-up, class loading, the extension catalog, the TOC) is (t), ${WALL[t]} s on a 124 KiB archive; beyond it, (n) copied the 1.1 GB in $(awk -v n="${WALL[n]}" -v t="${WALL[t]}" 'BEGIN { printf "%.2f", n - t }') s against \`cat\`'s ${WALL[a]} s. The SQL route (c) took ${WALL[c]} s ($(ratio "${WALL[c]}" "${WALL[b]}")× (b)).")
+    beyond=$(awk -v n="${WALL[n]}" -v t="${WALL[t]}" 'BEGIN { printf "%.2f", n - t }')
+    VERDICTS+=("The fixed cost of a pgrelocate run (JVM start-up, class loading, the extension catalog, the TOC) is (t), ${WALL[t]} s on a 124 KiB archive; beyond it, (n) copied the $(mib "$IN_BYTES") MiB in $beyond s against \`cat\`'s ${WALL[a]} s ($(ratio "$beyond" "${WALL[a]}")×).")
+    [ "$REWRITE_ONLY" = 1 ] || VERDICTS+=("The SQL route (c) took ${WALL[c]} s ($(ratio "${WALL[c]}" "${WALL[b]}")× (b)).")
 fi
-if [ "${RC[e]}" != 0 ] || [ "${RC[d]}" != 0 ]; then
+if [ "$REWRITE_ONLY" = 1 ]; then
+    : # no restores timed
+elif [ "${RC[e]}" != 0 ] || [ "${RC[d]}" != 0 ]; then
     VERDICTS+=("❌ A restore failed ((d) exit ${RC[d]}, (e) exit ${RC[e]}), so no comparison."); VERDICT_OK=0
 elif awk -v e="${WALL[e]}" -v d="${WALL[d]}" 'BEGIN { exit !(e <= d) }'; then
     VERDICTS+=("✅ \`pgrelocate restore --jobs $JOBS\` took ${WALL[e]} s, no slower than \`pg_restore -j $JOBS\` (${WALL[d]} s; $(ratio "${WALL[e]}" "${WALL[d]}")×).")
@@ -403,9 +425,9 @@ row() {
 OUT_DESC="not written"
 [ -z "$OUT_BYTES" ] || OUT_DESC="$OUT_BYTES bytes ($(mib "$OUT_BYTES") MiB), out.dump − in.dump = $((OUT_BYTES - IN_BYTES)) bytes"
 SECTION=$(cat <<EOF
-## Archives
+## $SECTION_TITLE
 
-Measured $START_UTC by \`bench/archive-benchmark.sh --size $SIZE_MB\`.
+Measured $START_UTC by \`bench/archive-benchmark.sh --size $SIZE_MB$([ "$REWRITE_ONLY" = 0 ] || printf ' --rewrite-only')\`.
 
 - Machine: $(bench_machine "$WORK")
 - PostgreSQL $PG_VERSION (server, \`pg_dump\`, \`pg_restore\`), a throwaway cluster (\`initdb -E UTF8 --locale=C\`) with the **default settings** ($PG_SETTINGS), reached over TCP on localhost
@@ -420,13 +442,11 @@ $(row s)
 $(row t)
 $(row n)
 $(row b)
-$(row c)
-$(row d)
-$(row e)
+$([ "$REWRITE_ONLY" = 1 ] || printf '%s\n%s\n%s' "$(row c)" "$(row d)" "$(row e)")
 
 $(printf '%s\n\n' "${VERDICTS[@]}")
 
-The pgrelocate figures include the JVM's start-up (\`java -jar $JAR_NAME --version\`: ${WALL[v]} s). By default pgrelocate waits for the new archive to reach the disk before renaming it into place (\`fsync\`, as pg_dump does unless \`--no-sync\`), so (b) compares with (s), \`cat\` followed by \`sync\` of its output, and \`rewrite --no-sync\` (n) with plain \`cat\` (a). Data blocks are copied by the kernel (\`FileChannel.transferTo\`), never decompressed.
+The pgrelocate figures include the JVM's start-up (\`java -jar $JAR_NAME --version\`: ${WALL[v]} s). By default pgrelocate waits for the new archive to reach the disk before renaming it into place (\`fsync\`, as pg_dump does unless \`--no-sync\`), so (b) compares with (s), \`cat\` followed by \`sync\` of its output, and \`rewrite --no-sync\` (n) with plain \`cat\` (a). Every chunk length of the data section is checked first, read through read-only memory maps of 64 MiB at a time (their touched pages count in the peak RSS); then the blocks are copied by the kernel (\`FileChannel.transferTo\`, one call for consecutive blocks), never decompressed.
 
 Checks:
 
@@ -435,5 +455,5 @@ EOF
 )
 printf '%s\n' "$SECTION"
 
-[ "$WRITE" = 0 ] || bench_write_section "$ROOT/BENCHMARKS.md" Archives "$SECTION"
+[ "$WRITE" = 0 ] || bench_write_section "$ROOT/BENCHMARKS.md" "$SECTION_TITLE" "$SECTION"
 [ "$VERDICT_OK" = 1 ]
