@@ -20,6 +20,8 @@ compressible data using citext and hstore; primary keys, indexes, one of them gi
 foreign key), dumps it with `pg_dump -Fc` into in.dump (at least --size MiB) and times, once each:
   (a) cat in.dump > copy.dump
   (s) cat in.dump > copy.dump; sync copy.dump     (the durability pgrelocate's default has)
+  (t) java -jar pgrelocate-cli.jar rewrite --no-sync schema.dump -o schema.out.dump
+                         (in.dump's schema restored and dumped again: its TOC, empty tables; the fixed cost)
   (n) java -jar pgrelocate-cli.jar rewrite --no-sync in.dump -o out.nosync.dump
   (b) java -jar pgrelocate-cli.jar rewrite in.dump -o out.dump
   (c) pg_restore -f - in.dump | java -jar pgrelocate-cli.jar rewrite > out.sql
@@ -212,6 +214,16 @@ SRC_ROWS=$(awk '$1 == "table" { s += $3 } END { print s + 0 }' "$IN.fp")
 IN_TOC=$(grep -c '^[0-9]' "$WORK/archive.in.list")
 IN_FORMAT=$(awk -F': *' '/^;  *Dump Version:/ { v = $2 } /^;  *Compression:/ { c = $2 } END { printf "format %s, compression %s", v, (c == "-1" ? "-1 = gzip at its default level" : c) }' "$WORK/archive.in.list")
 log "$IN: $IN_BYTES bytes ($(mib "$IN_BYTES") MiB), $IN_TOC TOC entries, $SRC_ROWS rows"
+# The fixed cost of a run is measured on the same TOC with empty tables: the schema restored from
+# in.dump into a scratch database and dumped again, so it is made the same way for a kept in.dump.
+SCHEMA="$WORK/archive.schema.dump"
+su_psql -d postgres -c "CREATE DATABASE bench_schema OWNER app"
+"$PG_BIN/pg_restore" -s -h localhost -p "$PG_PORT" -U app -d bench_schema "$IN"
+"$PG_BIN/pg_dump" -Fc -h localhost -p "$PG_PORT" -U app -d bench_schema -f "$SCHEMA"
+su_psql -d postgres -c "DROP DATABASE bench_schema"
+SCHEMA_BYTES=$(stat -c %s "$SCHEMA")
+SCHEMA_TOC=$("$PG_BIN/pg_restore" -l "$SCHEMA" | grep -c '^[0-9]')
+log "$SCHEMA: in.dump's schema with empty tables, $SCHEMA_BYTES bytes, $SCHEMA_TOC TOC entries"
 
 # ------------------------------------------------------------------------------------ timing
 declare -A WALL CPU RSS RC
@@ -253,8 +265,8 @@ rm -f "$COPY"
 log "(n) pgrelocate rewrite --no-sync in.dump -o out.nosync.dump"
 timed n "$WORK/archive.n.out" "${JAVA[@]}" rewrite --no-sync "$IN" -o "$WORK/out.nosync.dump"
 
-log "(t) pgrelocate rewrite --no-sync of a 124 KiB archive (the fixed cost of a run)"
-timed t "$WORK/archive.t.out" "${JAVA[@]}" rewrite --no-sync "$ROOT/dump-rewriter/src/test/resources/fixtures/references/refs_app.dump" -o "$WORK/archive.tiny.dump"
+log "(t) pgrelocate rewrite --no-sync of in.dump's schema with empty tables (the fixed cost of a run)"
+timed t "$WORK/archive.t.out" "${JAVA[@]}" rewrite --no-sync "$SCHEMA" -o "$WORK/archive.schema.out.dump"
 
 log "(b) pgrelocate rewrite in.dump -o out.dump"
 rm -f "$OUT"
@@ -378,7 +390,7 @@ declare -A LABEL=(
     [a]="(a) \`cat in.dump > copy.dump\`"
     [s]="(s) \`cat in.dump > copy.dump; sync copy.dump\`"
     [n]="(n) \`java -jar $JAR_NAME rewrite --no-sync in.dump -o out.dump\`"
-    [t]="(t) \`java -jar $JAR_NAME rewrite --no-sync refs_app.dump -o tiny.dump\` (a 124 KiB archive: the fixed cost)"
+    [t]="(t) \`java -jar $JAR_NAME rewrite --no-sync schema.dump -o schema.out.dump\` (in.dump's TOC, empty tables: the fixed cost)"
     [b]="(b) \`java -jar $JAR_NAME rewrite in.dump -o out.dump\`"
     [c]="(c) \`pg_restore -f - in.dump \\| java -jar $JAR_NAME rewrite > out.sql\`"
     [d]="(d) \`pg_restore -j $JOBS -d DB $RESTORED\`"
@@ -400,7 +412,7 @@ else
         fi
     done
     beyond=$(awk -v n="${WALL[n]}" -v t="${WALL[t]}" 'BEGIN { printf "%.2f", n - t }')
-    VERDICTS+=("The fixed cost of a pgrelocate run (JVM start-up, class loading, the extension catalog, the TOC) is (t), ${WALL[t]} s on a 124 KiB archive; beyond it, (n) copied the $(mib "$IN_BYTES") MiB in $beyond s against \`cat\`'s ${WALL[a]} s ($(ratio "$beyond" "${WALL[a]}")×).")
+    VERDICTS+=("The fixed cost of a pgrelocate run (JVM start-up, class loading, the extension catalog, the TOC) is (t), ${WALL[t]} s on in.dump's schema with empty tables ($SCHEMA_BYTES bytes, $SCHEMA_TOC TOC entries); beyond it, (n) copied the $(mib "$IN_BYTES") MiB in $beyond s against \`cat\`'s ${WALL[a]} s ($(ratio "$beyond" "${WALL[a]}")×).")
     [ "$REWRITE_ONLY" = 1 ] || VERDICTS+=("The SQL route (c) took ${WALL[c]} s ($(ratio "${WALL[c]}" "${WALL[b]}")× (b)).")
 fi
 if [ "$REWRITE_ONLY" = 1 ]; then
